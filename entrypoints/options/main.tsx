@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { SettingsPage } from './SettingsPage';
+
+render(<SettingsPage />, document.getElementById('app')!);

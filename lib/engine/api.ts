@@ -1,0 +1,117 @@
+/**
+ * The engine's API: declared once, implemented by the offscreen model host and called
+ * through Comlink from content scripts and extension pages. Everything here crosses
+ * contexts as JSON, so it is plain data (no classes, no bigint, no undefined-only meaning).
+ */
+import type { ModelDevice, ModelDtype } from '@/models';
+import type { DevicePreference } from '@/lib/settings';
+import type { CachedModel } from './model-cache';
+
+export type { CachedModel };
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+/** Bytes of one model file so far. `total` is 0 until the server says. */
+export interface FileProgress {
+  file: string;
+  loaded: number;
+  total: number;
+  /** `network` while downloading; `cache` when read back from IndexedDB. */
+  source: 'network' | 'cache';
+}
+
+export interface DownloadProgress {
+  modelId: string;
+  /** The file this event is about. */
+  current: FileProgress;
+  /** Every file seen so far in this load, by path. */
+  files: Record<string, FileProgress>;
+  loaded: number;
+  total: number;
+}
+
+export type EngineStatus =
+  | { state: 'idle' }
+  | { state: 'downloading'; modelId: string; progress: DownloadProgress }
+  | { state: 'loading'; modelId: string; device: ModelDevice }
+  | { state: 'ready'; modelId: string; device: ModelDevice; dtype: ModelDtype | 'default' }
+  | { state: 'generating'; modelId: string; device: ModelDevice; requestId: string }
+  | { state: 'error'; message: string; modelId?: string };
+
+export interface LoadOptions {
+  device?: DevicePreference;
+  dtype?: ModelDtype;
+}
+
+export interface LoadResult {
+  modelId: string;
+  device: ModelDevice;
+  dtype: ModelDtype | 'default';
+  /** Tokens the model accepts (prompt + answer), from the catalog or the model's config. */
+  contextWindow: number;
+  /** Files that had to be downloaded (the rest came from IndexedDB). */
+  downloadedFiles: string[];
+  loadMs: number;
+  /** Set when `auto` wanted WebGPU but had to fall back to WASM, with the reason. */
+  fallbackReason?: string;
+}
+
+export interface GenerateRequest {
+  /** Caller-chosen id, unique per request; `cancel(requestId)` refers to it. */
+  requestId: string;
+  messages: ChatMessage[];
+  /** Load this model first if another (or none) is loaded. Defaults to the loaded model. */
+  modelId?: string;
+  maxNewTokens?: number;
+  /** Forces at least this many tokens (benchmarks compare equal token counts). */
+  minNewTokens?: number;
+  /** 0 (the default) is greedy and deterministic. */
+  temperature?: number;
+  topP?: number;
+}
+
+export type FinishReason = 'stop' | 'length' | 'cancelled';
+
+export interface GenerateResult {
+  requestId: string;
+  text: string;
+  finishReason: FinishReason;
+  promptTokens: number;
+  completionTokens: number;
+  /** Time to first token, from when the request reached the front of the queue. */
+  ttftMs: number;
+  /** Time spent waiting behind other requests. */
+  queuedMs: number;
+  totalMs: number;
+  /** Decode speed, excluding the prompt (prefill). */
+  tokensPerSecond: number;
+}
+
+/** Receives streamed text; each call carries the next piece, in order. */
+export type ChunkListener = (chunk: string) => void;
+export type ProgressListener = (progress: DownloadProgress) => void;
+export type StatusListener = (status: EngineStatus) => void;
+
+/** What every caller (content script, side panel, options page) may ask of the engine. */
+export interface EngineApi {
+  status(): Promise<EngineStatus>;
+  /** Calls `listener` on every status change until the returned unsubscribe is called. */
+  watchStatus(listener: StatusListener): Promise<() => void>;
+  load(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult>;
+  generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult>;
+  /** Stops a running request within one token, or drops it from the queue. False if unknown. */
+  cancel(requestId: string): Promise<boolean>;
+  unload(): Promise<void>;
+}
+
+/** Extension pages also manage the weights store; content scripts may not. */
+export interface EngineAdminApi extends EngineApi {
+  listCached(): Promise<CachedModel[]>;
+  /** Deletes a model's files; returns the bytes freed. Unloads it first if it is loaded. */
+  deleteCached(modelId: string): Promise<number>;
+}

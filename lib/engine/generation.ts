@@ -1,0 +1,105 @@
+/**
+ * One generation on a loaded model: chat template, streaming, stop-within-one-token,
+ * and the timings callers show (TTFT, tokens/s).
+ */
+import {
+  InterruptableStoppingCriteria,
+  TextStreamer,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  type Tensor,
+} from '@huggingface/transformers';
+import type { ChunkListener, FinishReason, GenerateRequest, GenerateResult } from './api';
+
+/** Default answer budget when the caller sets none. */
+export const DEFAULT_MAX_NEW_TOKENS = 512;
+
+/** Thrown when the prompt alone fills the model's window; callers should chunk. */
+export class ContextOverflowError extends Error {
+  override name = 'ContextOverflowError';
+}
+
+export interface LoadedModel {
+  model: PreTrainedModel;
+  tokenizer: PreTrainedTokenizer;
+  contextWindow: number;
+}
+
+/** A request in flight; `stopper.interrupt()` ends it after the current token. */
+export interface RunningRequest {
+  stopper: InterruptableStoppingCriteria;
+  cancelled: boolean;
+}
+
+/** Tokens the chat template turns `messages` into, with the generation prompt. */
+export function tokenizeChat(tokenizer: PreTrainedTokenizer, messages: GenerateRequest['messages']) {
+  return tokenizer.apply_chat_template(messages, {
+    add_generation_prompt: true,
+    return_dict: true,
+  }) as { input_ids: Tensor; attention_mask: Tensor };
+}
+
+/** Runs `request` to completion (or cancellation), streaming text pieces to `onChunk`. */
+export async function runGeneration(
+  loaded: LoadedModel,
+  request: GenerateRequest,
+  running: RunningRequest,
+  onChunk: ChunkListener | undefined,
+  queuedMs: number,
+): Promise<GenerateResult> {
+  const started = performance.now();
+  const inputs = tokenizeChat(loaded.tokenizer, request.messages);
+  const promptTokens = inputs.input_ids.dims.at(-1) ?? 0;
+  const room = loaded.contextWindow - promptTokens;
+  if (room <= 0) {
+    throw new ContextOverflowError(
+      `The prompt is ${promptTokens} tokens, but the model's context window is ${loaded.contextWindow}. Split the text into smaller parts.`,
+    );
+  }
+  const maxNewTokens = Math.min(request.maxNewTokens ?? DEFAULT_MAX_NEW_TOKENS, room);
+  let completionTokens = 0;
+  let firstTokenAt = 0;
+  let text = '';
+  const streamer = new TextStreamer(loaded.tokenizer, {
+    skip_prompt: true,
+    skip_special_tokens: true,
+    token_callback_function: () => {
+      completionTokens++;
+      if (completionTokens === 1) firstTokenAt = performance.now();
+    },
+    callback_function: (piece: string) => {
+      if (!piece) return;
+      text += piece;
+      onChunk?.(piece);
+    },
+  });
+  const temperature = request.temperature ?? 0;
+  await loaded.model.generate({
+    ...inputs,
+    max_new_tokens: maxNewTokens,
+    min_new_tokens: request.minNewTokens,
+    do_sample: temperature > 0,
+    temperature: temperature > 0 ? temperature : undefined,
+    top_p: request.topP,
+    streamer,
+    stopping_criteria: running.stopper,
+  });
+  const ended = performance.now();
+  const finishReason: FinishReason = running.cancelled
+    ? 'cancelled'
+    : completionTokens >= maxNewTokens
+      ? 'length'
+      : 'stop';
+  const decodeMs = ended - firstTokenAt;
+  return {
+    requestId: request.requestId,
+    text,
+    finishReason,
+    promptTokens,
+    completionTokens,
+    ttftMs: firstTokenAt ? firstTokenAt - started : 0,
+    queuedMs,
+    totalMs: ended - started,
+    tokensPerSecond: completionTokens > 1 && decodeMs > 0 ? ((completionTokens - 1) * 1000) / decodeMs : 0,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * A transformers.js custom cache (`env.customCache`) backed by IndexedDB.
+ *
+ * Why not the Cache API: it cannot store `chrome-extension://` requests, and we want
+ * per-file sizes, hashes and per-model deletion that the model manager can show.
+ *
+ * A file is written in one IndexedDB transaction, after its bytes are complete and
+ * match the expected length, so a partial or failed download is never stored.
+ */
+import type { EdgewiseDatabase, ModelFileRecord } from '@/lib/store';
+
+/** Slice size for stored files: big enough to be few rows, small enough to keep IndexedDB values modest. */
+export const CHUNK_BYTES = 16 * 1024 * 1024;
+
+/** Where a cached file came from, parsed out of a hub-layout URL. */
+export interface ModelFileRef {
+  modelId: string;
+  revision: string;
+  file: string;
+  key: string;
+}
+
+/** A downloaded model as the model manager lists it. */
+export interface CachedModel {
+  modelId: string;
+  bytes: number;
+  files: { file: string; size: number; sha256: string }[];
+  storedAt: number;
+}
+
+/** Thrown when a response is shorter or longer than it claims; nothing is stored. */
+export class IncompleteDownloadError extends Error {
+  override name = 'IncompleteDownloadError';
+}
+
+const HUB_PATH = /([\w.-]+\/[\w.-]+)\/resolve\/([^/]+)\/(.+)$/;
+
+/**
+ * Parses `{anything}/{owner}/{repo}/resolve/{revision}/{file}` (a hub URL or a mirror's).
+ * Hub ids are always `owner/repo`, so the host prefix, however deep, never matters.
+ */
+export function parseModelFileUrl(url: string): ModelFileRef | undefined {
+  const path = url.replace(/[?#].*$/, '');
+  const match = HUB_PATH.exec(path);
+  if (!match) return undefined;
+  const [, modelId, revision, file] = match as unknown as [string, string, string, string];
+  const decodedRevision = decodeURIComponent(revision);
+  return { modelId, revision: decodedRevision, file, key: `${modelId}@${decodedRevision}/${file}` };
+}
+
+/** Lowercase hex SHA-256 of some bytes. */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The IndexedDB model-file store, shaped as the `match`/`put` pair transformers.js calls. */
+export class ModelCache {
+  /** Keys served from IndexedDB since the last reset; tells "from cache" loads from downloads. */
+  readonly hits = new Set<string>();
+
+  constructor(private readonly db: EdgewiseDatabase) {}
+
+  /** Returns the stored file for a hub-layout URL, or `undefined` (transformers.js then downloads it). */
+  async match(request: string): Promise<Response | undefined> {
+    const ref = parseModelFileUrl(request);
+    if (!ref) return undefined;
+    const record = await this.db.modelFiles.get(ref.key);
+    if (!record) return undefined;
+    const chunks = await this.db.modelChunks.where('key').equals(ref.key).sortBy('index');
+    const size = chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
+    if (chunks.length !== record.chunkCount || size !== record.size) {
+      // Cannot happen through put(), which writes atomically; if the store was damaged
+      // some other way, drop the entry so the file is downloaded again.
+      await this.deleteFile(ref.key);
+      return undefined;
+    }
+    this.hits.add(ref.key);
+    return new Response(new Blob(chunks.map((chunk) => chunk.bytes)), {
+      headers: { 'content-length': String(record.size), 'content-type': record.contentType },
+    });
+  }
+
+  /** Stores a complete response. Throws, storing nothing, if the body is not the length it claims. */
+  async put(request: string, response: Response): Promise<void> {
+    const ref = parseModelFileUrl(request);
+    if (!ref) return;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const declared = response.headers.get('content-length');
+    if (declared !== null && Number(declared) !== bytes.byteLength) {
+      throw new IncompleteDownloadError(
+        `${ref.file}: received ${bytes.byteLength} of ${declared} bytes; not cached.`,
+      );
+    }
+    const record: ModelFileRecord = {
+      key: ref.key,
+      modelId: ref.modelId,
+      revision: ref.revision,
+      file: ref.file,
+      size: bytes.byteLength,
+      sha256: await sha256Hex(bytes),
+      chunkCount: Math.max(1, Math.ceil(bytes.byteLength / CHUNK_BYTES)),
+      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      storedAt: Date.now(),
+    };
+    // One transaction: either the metadata and every chunk land, or none do.
+    await this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, async () => {
+      await this.db.modelChunks.where('key').equals(ref.key).delete();
+      for (let index = 0; index < record.chunkCount; index++) {
+        const slice = bytes.slice(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
+        await this.db.modelChunks.put({ key: ref.key, index, bytes: slice.buffer });
+      }
+      await this.db.modelFiles.put(record);
+    });
+  }
+
+  /** Every downloaded model with its files and total size. */
+  async list(): Promise<CachedModel[]> {
+    const records = await this.db.modelFiles.toArray();
+    const byModel = new Map<string, CachedModel>();
+    for (const record of records) {
+      const model = byModel.get(record.modelId) ?? {
+        modelId: record.modelId,
+        bytes: 0,
+        files: [],
+        storedAt: 0,
+      };
+      model.bytes += record.size;
+      model.files.push({ file: record.file, size: record.size, sha256: record.sha256 });
+      model.storedAt = Math.max(model.storedAt, record.storedAt);
+      byModel.set(record.modelId, model);
+    }
+    return [...byModel.values()].sort((a, b) => a.modelId.localeCompare(b.modelId));
+  }
+
+  /** Deletes every stored file of a model; returns the bytes freed. */
+  async deleteModel(modelId: string): Promise<number> {
+    return this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, async () => {
+      const records = await this.db.modelFiles.where('modelId').equals(modelId).toArray();
+      for (const record of records) await this.deleteFile(record.key);
+      return records.reduce((sum, record) => sum + record.size, 0);
+    });
+  }
+
+  private async deleteFile(key: string): Promise<void> {
+    await this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, async () => {
+      await this.db.modelChunks.where('key').equals(key).delete();
+      await this.db.modelFiles.delete(key);
+    });
+  }
+}

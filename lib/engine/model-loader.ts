@@ -1,0 +1,110 @@
+/**
+ * Loading a model with transformers.js: device fallback, per-file progress, and clear
+ * errors. The IndexedDB cache and the verified fetch are wired in `configureTransformers`.
+ */
+import { AutoModelForCausalLM, AutoTokenizer, env, type ProgressInfo } from '@huggingface/transformers';
+import { findModel, type ModelDevice, type ModelDtype } from '@/models';
+import type { Settings } from '@/lib/settings';
+import type { DownloadProgress, FileProgress, LoadOptions } from './api';
+import { chooseDevice, chooseDtype, type DeviceCapabilities } from './device';
+import type { LoadedModel } from './generation';
+import type { VerifiedFetch } from './verified-fetch';
+
+/** Window assumed for an uncatalogued model whose config does not say. */
+const FALLBACK_CONTEXT_WINDOW = 2048;
+
+export interface LoadedHandle extends LoadedModel {
+  modelId: string;
+  device: ModelDevice;
+  dtype: ModelDtype | 'default';
+  fallbackReason?: string;
+}
+
+export interface LoadContext {
+  settings: Settings;
+  capabilities: DeviceCapabilities;
+  fetcher: VerifiedFetch;
+  onProgress: (progress: DownloadProgress) => void;
+  onLoading: (device: ModelDevice) => void;
+}
+
+/** Thrown when a model cannot be fetched or opened; the message names the model and the host. */
+export class ModelLoadError extends Error {
+  override name = 'ModelLoadError';
+}
+
+/** Loads tokenizer and model; with `auto`, a WebGPU failure is retried once on WASM. */
+export async function loadModel(modelId: string, options: LoadOptions, ctx: LoadContext): Promise<LoadedHandle> {
+  env.remoteHost = ctx.settings.modelHost;
+  const preference = options.device ?? ctx.settings.device;
+  const device = chooseDevice(preference, ctx.capabilities);
+  try {
+    return await loadOn(modelId, device, options, ctx);
+  } catch (error) {
+    if (device !== 'webgpu' || preference !== 'auto' || isDownloadProblem(error)) throw wrap(modelId, ctx, error);
+    const reason = `WebGPU failed (${messageOf(error)}); using WASM instead.`;
+    try {
+      return { ...(await loadOn(modelId, 'wasm', options, ctx)), fallbackReason: reason };
+    } catch (wasmError) {
+      throw wrap(modelId, ctx, wasmError);
+    }
+  }
+}
+
+async function loadOn(
+  modelId: string,
+  device: ModelDevice,
+  options: LoadOptions,
+  ctx: LoadContext,
+): Promise<LoadedHandle> {
+  const entry = findModel(modelId);
+  const dtype = chooseDtype(entry, device, ctx.capabilities, options.dtype);
+  const files: Record<string, FileProgress> = {};
+  const progress_callback = (info: ProgressInfo) => {
+    if (info.status !== 'progress') return;
+    const fromNetwork = ctx.fetcher.fetched.some((url) => url.endsWith(`/${info.file}`));
+    const current: FileProgress = {
+      file: info.file,
+      loaded: info.loaded,
+      total: info.total,
+      source: fromNetwork ? 'network' : 'cache',
+    };
+    files[info.file] = current;
+    const all = Object.values(files);
+    ctx.onProgress({
+      modelId,
+      current,
+      files: { ...files },
+      loaded: all.reduce((sum, f) => sum + f.loaded, 0),
+      total: all.reduce((sum, f) => sum + f.total, 0),
+    });
+  };
+  const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
+  ctx.onLoading(device);
+  const model = await AutoModelForCausalLM.from_pretrained(modelId, { device, dtype, progress_callback });
+  const configured = (model.config as { max_position_embeddings?: number }).max_position_embeddings;
+  const contextWindow = Math.min(entry?.contextWindow ?? Infinity, configured ?? FALLBACK_CONTEXT_WINDOW);
+  if (device === 'webgpu') {
+    // Compiles the WebGPU shaders now, so the user's first request is not the slow one.
+    await model.generate({ ...tokenizer('Hi'), max_new_tokens: 1 });
+  }
+  return { modelId, device, dtype: dtype ?? 'default', model, tokenizer, contextWindow };
+}
+
+/** 404s, truncated bodies and unreachable hosts are not device problems: do not retry on WASM. */
+function isDownloadProblem(error: unknown): boolean {
+  const text = messageOf(error);
+  return /could not locate|not found|404|download|model host|fetch|network/i.test(text);
+}
+
+function wrap(modelId: string, ctx: LoadContext, error: unknown): ModelLoadError {
+  const detail = messageOf(error);
+  if (/could not locate|not found|404/i.test(detail)) {
+    return new ModelLoadError(`Model "${modelId}" was not found on ${ctx.settings.modelHost} (${detail})`);
+  }
+  return new ModelLoadError(`Could not load "${modelId}" from ${ctx.settings.modelHost}: ${detail}`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,68 @@
+/**
+ * The caller's side: content scripts and extension pages get the engine's typed API
+ * as a Comlink remote. Streaming callbacks are passed with `Comlink.proxy`.
+ */
+import * as Comlink from 'comlink';
+import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult } from '@/lib/engine/api';
+import { PortMux } from './port-mux';
+import { ENGINE_PORT, type BackgroundReply, type BackgroundRequest } from './protocol';
+import type { RuntimePort } from './runtime-port';
+
+/** The engine as a caller sees it: every method returns a promise. */
+export type EngineRemote = Comlink.Remote<EngineAdminApi>;
+
+export interface EngineConnection {
+  readonly engine: EngineRemote;
+  /** Runs once if the connection drops; calls in flight have already been rejected. */
+  onDisconnect(listener: () => void): void;
+  close(): void;
+}
+
+export interface ClientRuntime {
+  sendMessage(message: BackgroundRequest): Promise<unknown>;
+  connect(info: { name: string }): RuntimePort;
+}
+
+/** Thrown when the engine cannot be reached; the message says what to do. */
+export class EngineUnavailableError extends Error {
+  override name = 'EngineUnavailableError';
+}
+
+/**
+ * Asks the background to make sure the offscreen engine exists, then connects to it
+ * directly: the service worker is not in the streaming path, so it may be stopped by
+ * Chrome at any time without cutting a stream.
+ */
+export async function connectEngine(runtime: ClientRuntime, attempts = 3): Promise<EngineConnection> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    try {
+      await ensureEngine(runtime);
+      const mux = new PortMux(runtime.connect({ name: ENGINE_PORT }), 'client');
+      const engine = Comlink.wrap<EngineAdminApi>(mux.endpoint);
+      // A port to nobody (the engine document was still starting) disconnects at once,
+      // which fails this call rather than leaving it waiting.
+      await engine.status();
+      return { engine, onDisconnect: (listener) => mux.onDisconnect(listener), close: () => mux.close() };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw new EngineUnavailableError(
+    `The Edgewise engine could not be started: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+  );
+}
+
+async function ensureEngine(runtime: ClientRuntime): Promise<void> {
+  const reply = (await runtime.sendMessage({ type: 'engine/ensure' })) as BackgroundReply | undefined;
+  if (!reply?.ok) throw new EngineUnavailableError(reply?.error ?? 'The background service worker did not answer.');
+}
+
+/** Runs a generation, streaming each text piece to `onChunk`. */
+export function generateStream(
+  engine: EngineRemote,
+  request: GenerateRequest,
+  onChunk: ChunkListener,
+): Promise<GenerateResult> {
+  return engine.generate(request, Comlink.proxy(onChunk));
+}

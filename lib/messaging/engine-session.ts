@@ -1,0 +1,94 @@
+/**
+ * What one connected caller sees of the shared engine. Request ids are namespaced per
+ * connection (two tabs may both use "1"), a caller may cancel only its own requests,
+ * and when its port goes away (tab closed, page navigated) its requests are cancelled.
+ */
+import * as Comlink from 'comlink';
+import type {
+  ChunkListener,
+  EngineAdminApi,
+  GenerateRequest,
+  GenerateResult,
+  LoadOptions,
+  LoadResult,
+  ProgressListener,
+  StatusListener,
+} from '@/lib/engine/api';
+import { notify, release } from './remote-callback';
+
+let sessions = 0;
+
+export class EngineSession implements EngineAdminApi {
+  private readonly prefix = `s${++sessions}:`;
+  private readonly owned = new Set<string>();
+  private readonly cleanups = new Set<() => void>();
+
+  constructor(private readonly engine: EngineAdminApi) {}
+
+  status() {
+    return this.engine.status();
+  }
+
+  async watchStatus(listener: StatusListener): Promise<() => void> {
+    let unsubscribe = (): void => undefined;
+    const stop = () => {
+      unsubscribe();
+      this.cleanups.delete(stop);
+      release(listener);
+    };
+    unsubscribe = await this.engine.watchStatus((status) => notify(listener, status, stop));
+    this.cleanups.add(stop);
+    return Comlink.proxy(stop);
+  }
+
+  async load(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult> {
+    try {
+      return await this.engine.load(modelId, options, onProgress && ((progress) => notify(onProgress, progress)));
+    } finally {
+      release(onProgress);
+    }
+  }
+
+  async generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult> {
+    const id = this.prefix + request.requestId;
+    this.owned.add(id);
+    let listening = Boolean(onChunk);
+    // If the caller stops answering, its context is gone: stop generating for nobody.
+    const gone = () => {
+      listening = false;
+      void this.engine.cancel(id);
+    };
+    try {
+      const result = await this.engine.generate({ ...request, requestId: id }, (chunk) => {
+        if (listening) notify(onChunk, chunk, gone);
+      });
+      return { ...result, requestId: request.requestId };
+    } finally {
+      this.owned.delete(id);
+      release(onChunk);
+    }
+  }
+
+  cancel(requestId: string): Promise<boolean> {
+    const id = this.prefix + requestId;
+    return this.owned.has(id) ? this.engine.cancel(id) : Promise.resolve(false);
+  }
+
+  unload() {
+    return this.engine.unload();
+  }
+
+  listCached() {
+    return this.engine.listCached();
+  }
+
+  deleteCached(modelId: string) {
+    return this.engine.deleteCached(modelId);
+  }
+
+  /** The caller's port closed: cancel its requests and drop its watchers. */
+  end(): void {
+    for (const id of this.owned) void this.engine.cancel(id);
+    for (const cleanup of [...this.cleanups]) cleanup();
+  }
+}

@@ -1,0 +1,32 @@
+export { REQUEST_TYPES, isWireReply, isWireRequest, throwReply, type WireReply, type WireRequest } from './comlink-wire';
+export {
+  EngineUnavailableError,
+  connectEngine,
+  generateStream,
+  type ClientRuntime,
+  type EngineConnection,
+  type EngineRemote,
+} from './engine-client';
+export { serveEngine, type HostRuntime } from './engine-host';
+export { EngineSession } from './engine-session';
+export { PortMux, type IncomingCheck } from './port-mux';
+export {
+  ENGINE_PORT,
+  classifySender,
+  isBackgroundRequest,
+  isPageRequest,
+  type PageDescription,
+  type PageRequest,
+  type BackgroundReply,
+  type BackgroundRequest,
+  type SenderRole,
+} from './protocol';
+export type { PortSender, RuntimePort } from './runtime-port';
+export {
+  CONTENT_SCRIPT_METHODS,
+  EXTENSION_PAGE_METHODS,
+  checkCallbackReply,
+  checkEngineCall,
+  generateRequestProblem,
+  type EngineMethod,
+} from './validate';

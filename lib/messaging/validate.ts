@@ -1,0 +1,120 @@
+/**
+ * Validation of engine calls arriving over a runtime port. A content script runs in a
+ * page the user does not control, so everything it sends is checked before Comlink
+ * sees it: only known methods, only calls (no property writes), arguments of the
+ * right shape and size. Returns a reason to refuse, or `null`.
+ */
+import { isRecord, isWireReply, isWireRequest } from './comlink-wire';
+
+/** Methods a content script may call. */
+export const CONTENT_SCRIPT_METHODS = ['status', 'watchStatus', 'load', 'generate', 'cancel'] as const;
+/** Extension pages may also manage the weights store. */
+export const EXTENSION_PAGE_METHODS = [...CONTENT_SCRIPT_METHODS, 'unload', 'listCached', 'deleteCached'] as const;
+export type EngineMethod = (typeof EXTENSION_PAGE_METHODS)[number];
+
+const MODEL_ID = /^[\w.-]{1,96}\/[\w.-]{1,96}$/;
+const ROLES = ['system', 'user', 'assistant'];
+const DTYPES = ['fp32', 'fp16', 'q8', 'q4', 'q4f16'];
+const DEVICES = ['auto', 'webgpu', 'wasm'];
+/** About 4 MB of text: far beyond any context window, small enough to refuse abuse. */
+const MAX_CONTENT_CHARS = 4_000_000;
+const MAX_MESSAGES = 500;
+
+/** An argument as it arrives: a plain value, or a marker for a callback. */
+type Arg = { kind: 'value'; value: unknown } | { kind: 'callback' };
+type ArgCheck = (args: Arg[]) => string | null;
+
+const ARG_CHECKS: Record<EngineMethod, ArgCheck> = {
+  status: (args) => arity(args, 0, 0),
+  watchStatus: (args) => arity(args, 1, 1) ?? callback(args[0], 'listener', false),
+  load: (args) =>
+    arity(args, 1, 3) ??
+    value(args[0], 'modelId', isModelId) ??
+    value(args[1], 'options', isLoadOptions, true) ??
+    callback(args[2], 'onProgress', true),
+  generate: (args) => arity(args, 1, 2) ?? value(args[0], 'request', generateRequestProblem) ?? callback(args[1], 'onChunk', true),
+  cancel: (args) => arity(args, 1, 1) ?? value(args[0], 'requestId', isRequestId),
+  unload: (args) => arity(args, 0, 0),
+  listCached: (args) => arity(args, 0, 0),
+  deleteCached: (args) => arity(args, 1, 1) ?? value(args[0], 'modelId', isModelId),
+};
+
+/** Checks a call on the engine's root channel against the methods this sender may use. */
+export function checkEngineCall(message: unknown, allowed: readonly EngineMethod[]): string | null {
+  if (!isWireRequest(message)) return 'not an engine call';
+  if (message.type === 'RELEASE') return null;
+  if (message.type !== 'APPLY') return `"${message.type}" is not allowed; only method calls are`;
+  const path = message.path;
+  if (!Array.isArray(path) || path.length !== 1 || typeof path[0] !== 'string') return 'bad method path';
+  const method = path[0] as EngineMethod;
+  if (!allowed.includes(method)) return `method "${path[0]}" is not available here`;
+  if (!Array.isArray(message.argumentList)) return 'missing arguments';
+  const args: Arg[] = [];
+  for (const wire of message.argumentList) {
+    if (!isRecord(wire)) return 'bad argument';
+    if (wire.type === 'RAW') args.push({ kind: 'value', value: wire.value });
+    else if (wire.type === 'HANDLER' && wire.name === 'proxy' && isRecord(wire.value)) args.push({ kind: 'callback' });
+    else return 'bad argument';
+  }
+  const problem = ARG_CHECKS[method](args);
+  return problem ? `${method}: ${problem}` : null;
+}
+
+/** On a callback channel the engine is the caller, so the other side may only reply. */
+export function checkCallbackReply(message: unknown): string | null {
+  if (!isWireReply(message)) return 'only replies are expected here';
+  if (message.type === 'HANDLER' && message.name !== 'throw') return 'unexpected handler in reply';
+  return null;
+}
+
+function arity(args: Arg[], min: number, max: number): string | null {
+  return args.length < min || args.length > max ? `expected ${min}–${max} arguments, got ${args.length}` : null;
+}
+
+function value(arg: Arg | undefined, name: string, test: (v: unknown) => boolean | string | null, optional = false): string | null {
+  if (arg === undefined || (arg.kind === 'value' && arg.value === undefined)) return optional ? null : `${name} is required`;
+  if (arg.kind !== 'value') return `${name} must be a value`;
+  const verdict = test(arg.value);
+  if (verdict === true || verdict === null) return null;
+  return typeof verdict === 'string' ? `${name}: ${verdict}` : `${name} is malformed`;
+}
+
+function callback(arg: Arg | undefined, name: string, optional: boolean): string | null {
+  if (arg === undefined || (arg.kind === 'value' && arg.value === undefined)) return optional ? null : `${name} is required`;
+  return arg.kind === 'callback' ? null : `${name} must be a callback`;
+}
+
+const isModelId = (v: unknown) => typeof v === 'string' && MODEL_ID.test(v);
+const isRequestId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 128;
+const isOptionalInt = (v: unknown, min: number, max: number) =>
+  v === undefined || (Number.isInteger(v) && (v as number) >= min && (v as number) <= max);
+const isOptionalNumber = (v: unknown, min: number, max: number) =>
+  v === undefined || (typeof v === 'number' && v >= min && v <= max);
+
+function isLoadOptions(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  return (v.device === undefined || DEVICES.includes(v.device as string)) && (v.dtype === undefined || DTYPES.includes(v.dtype as string));
+}
+
+/** Returns what is wrong with a generate request, or null. */
+export function generateRequestProblem(v: unknown): string | null {
+  if (!isRecord(v)) return 'must be an object';
+  if (!isRequestId(v.requestId)) return 'requestId must be a short string';
+  if (v.modelId !== undefined && !isModelId(v.modelId)) return 'modelId must look like "owner/name"';
+  if (!Array.isArray(v.messages) || v.messages.length === 0 || v.messages.length > MAX_MESSAGES) {
+    return `messages must be a list of 1–${MAX_MESSAGES} messages`;
+  }
+  let chars = 0;
+  for (const message of v.messages) {
+    if (!isRecord(message) || !ROLES.includes(message.role as string) || typeof message.content !== 'string') {
+      return 'each message needs a role (system/user/assistant) and text content';
+    }
+    chars += message.content.length;
+  }
+  if (chars > MAX_CONTENT_CHARS) return `messages are too long (${chars} characters)`;
+  if (!isOptionalInt(v.maxNewTokens, 1, 32_768)) return 'maxNewTokens must be 1–32768';
+  if (!isOptionalInt(v.minNewTokens, 0, 32_768)) return 'minNewTokens must be 0–32768';
+  if (!isOptionalNumber(v.temperature, 0, 2)) return 'temperature must be 0–2';
+  if (!isOptionalNumber(v.topP, 0, 1)) return 'topP must be 0–1';
+  return null;
+}

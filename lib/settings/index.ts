@@ -1,0 +1,11 @@
+export {
+  DEFAULT_SETTINGS,
+  HUGGING_FACE_HUB,
+  SettingsError,
+  loadSettings,
+  normaliseModelHost,
+  saveSettings,
+  validateSettings,
+  type DevicePreference,
+  type Settings,
+} from './settings';

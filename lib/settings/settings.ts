@@ -1,0 +1,102 @@
+/**
+ * User settings, stored in IndexedDB (not `chrome.storage`) because the offscreen
+ * document, which needs them most, has only the `chrome.runtime` API.
+ */
+import { DEFAULT_MODEL_ID } from '@/models';
+import type { EdgewiseDatabase } from '@/lib/store';
+
+/** Which device the engine should use; `auto` prefers WebGPU and falls back to WASM. */
+export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
+
+export interface Settings {
+  /**
+   * Base URL of a server with the Hugging Face hub's layout (`{host}{repo}/resolve/{revision}/{file}`).
+   * The hub by default; offline and enterprise users point it at a mirror.
+   */
+  modelHost: string;
+  /** The model loaded when a feature needs one and none is loaded. */
+  modelId: string;
+  device: DevicePreference;
+  /** Unload the model after this many idle minutes, so it does not hold memory forever. 0 = never. */
+  idleUnloadMinutes: number;
+}
+
+/** The hub transformers.js uses by default. */
+export const HUGGING_FACE_HUB = 'https://huggingface.co/';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  modelHost: HUGGING_FACE_HUB,
+  modelId: DEFAULT_MODEL_ID,
+  device: 'auto',
+  idleUnloadMinutes: 10,
+};
+
+const SETTINGS_KEY = 'settings';
+
+/** Thrown by {@link validateSettings} with a message fit to show next to the form. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/**
+ * Checks and normalises a settings change. Bad input throws a {@link SettingsError}
+ * and nothing is saved, so a typo never loses the previous working value.
+ */
+export function validateSettings(change: Partial<Settings>): Partial<Settings> {
+  const clean: Partial<Settings> = {};
+  if (change.modelHost !== undefined) clean.modelHost = normaliseModelHost(change.modelHost);
+  if (change.modelId !== undefined) {
+    // Hub repository ids are always `owner/name`.
+    if (!/^[\w.-]+\/[\w.-]+$/.test(change.modelId)) {
+      throw new SettingsError(`"${change.modelId}" is not a model id like "owner/name".`);
+    }
+    clean.modelId = change.modelId;
+  }
+  if (change.device !== undefined) {
+    if (!['auto', 'webgpu', 'wasm'].includes(change.device)) {
+      throw new SettingsError(`Unknown device "${String(change.device)}".`);
+    }
+    clean.device = change.device;
+  }
+  if (change.idleUnloadMinutes !== undefined) {
+    const minutes = change.idleUnloadMinutes;
+    if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) {
+      throw new SettingsError('Idle unload must be between 0 (never) and 1440 minutes.');
+    }
+    clean.idleUnloadMinutes = minutes;
+  }
+  return clean;
+}
+
+/** An http(s) URL ending in `/`, as transformers.js joins paths onto it. */
+export function normaliseModelHost(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new SettingsError(`"${input}" is not a URL. Use something like ${HUGGING_FACE_HUB}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SettingsError('The model host must be an http:// or https:// URL.');
+  }
+  url.search = '';
+  url.hash = '';
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** Current settings, with defaults for anything never set. */
+export async function loadSettings(db: EdgewiseDatabase): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_KEY);
+  const stored = row && typeof row.value === 'object' && row.value !== null ? row.value : {};
+  return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings>) };
+}
+
+/** Validates, merges and saves a change; returns the new settings. */
+export async function saveSettings(db: EdgewiseDatabase, change: Partial<Settings>): Promise<Settings> {
+  const clean = validateSettings(change);
+  return db.transaction('rw', db.settings, async () => {
+    const next = { ...(await loadSettings(db)), ...clean };
+    await db.settings.put({ key: SETTINGS_KEY, value: next });
+    return next;
+  });
+}

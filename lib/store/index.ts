@@ -1,0 +1,8 @@
+export {
+  DATABASE_NAME,
+  openDatabase,
+  type EdgewiseDatabase,
+  type ModelChunkRecord,
+  type ModelFileRecord,
+  type SettingRecord,
+} from './schema';

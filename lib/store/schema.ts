@@ -1,0 +1,55 @@
+/**
+ * The one IndexedDB schema of Edgewise. Every context of the extension shares the
+ * extension origin, so the offscreen engine, the side panel and the options page all
+ * open this same database.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+
+/** Metadata of one fully downloaded model file. Its bytes live in `modelChunks`. */
+export interface ModelFileRecord {
+  /** `owner/repo@revision/path`: independent of the host it came from, so switching mirrors keeps the cache. */
+  key: string;
+  modelId: string;
+  revision: string;
+  file: string;
+  size: number;
+  /** Hex SHA-256 of the bytes, comparable with the hub's LFS pointer (`oid sha256:`). */
+  sha256: string;
+  chunkCount: number;
+  contentType: string;
+  storedAt: number;
+}
+
+/** One slice of a model file. Large files are split so no single IndexedDB value is huge. */
+export interface ModelChunkRecord {
+  key: string;
+  index: number;
+  bytes: ArrayBuffer;
+}
+
+/** A single settings row, keyed by name; see `lib/settings`. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** Typed Dexie database; construct through {@link openDatabase}. */
+export type EdgewiseDatabase = Dexie & {
+  modelFiles: EntityTable<ModelFileRecord, 'key'>;
+  modelChunks: Dexie.Table<ModelChunkRecord, [string, number]>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+/** Default database name; tests pass their own to stay isolated. */
+export const DATABASE_NAME = 'edgewise';
+
+/** Opens (lazily) the Edgewise database. Versions only ever go up; add a new `version()` for schema changes. */
+export function openDatabase(name: string = DATABASE_NAME): EdgewiseDatabase {
+  const db = new Dexie(name) as EdgewiseDatabase;
+  db.version(1).stores({
+    modelFiles: 'key, modelId',
+    modelChunks: '[key+index], key',
+    settings: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'wxt';
+import { ORT_PUBLIC_DIR, ORT_WASM_FILES } from './lib/engine/ort-files';
+
+/**
+ * Public half of the extension key. It fixes the extension id (jkhnioojjpleefdmddbnookfbdhdcmki)
+ * for unpacked builds, so tests and `npm run dev` always see the same origin (and IndexedDB).
+ */
+const EXTENSION_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA69MNQHbfVnFDZSp7rqBOvFktu/1T2kjfoEc1ZDH0OkdnYrEOB/By1cVlEGZl/X0YJjEnpJD/1YrasvCF3cvlHkIASEIy5c3Ei7A71NMpHRaag/cBO33R+xdUzteIdk2Ff9t+xwluWkoCFLLMLZxTu42lRC2GJRo23OYYiTQLm24Mss3JsdYwPrQAAepEK0SxeYWLJVI1Q4d/Lb9McMT96oB45kLkDFPbJeSS9s1q8hPb3Z8FpAp94qgDaJAC5hic37LLpiReodZYPjTY+3+VLn8Z6Fd1Gcs0nuqi98/r0E90VQD16Vao9XU/pij+I2Ean01DJUzH0T6OcFRU9MjnPQIDAQAB';
+
+const ortDist = resolve(import.meta.dirname, 'node_modules/onnxruntime-web/dist');
+
+/**
+ * transformers.js defaults ONNX Runtime's wasm paths to jsDelivr. MV3 forbids remote code
+ * and the CDN fails offline, so the default is rewritten to our bundled copy. The engine
+ * also sets the paths explicitly; this keeps any CDN URL out of the shipped code at all.
+ * The build fails if the pattern is not found, so an upgrade cannot silently bring it back.
+ */
+function bundledOrtInsteadOfCdn(): Plugin {
+  const cdnPrefix = /https:\/\/cdn\.jsdelivr\.net\/npm\/onnxruntime-web@\$\{[^}]+\}\/dist\//;
+  return {
+    name: 'edgewise:bundled-ort-instead-of-cdn',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/@huggingface[\\/]transformers[\\/]dist[\\/]transformers\.web\.js/.test(id)) return null;
+      if (!cdnPrefix.test(code)) throw new Error('transformers.js no longer has the jsDelivr ORT default; review bundledOrtInsteadOfCdn.');
+      return { code: code.replace(cdnPrefix, `/${ORT_PUBLIC_DIR}/`), map: null };
+    },
+  };
+}
+
+/**
+ * ONNX Runtime's bundle names its wasm with `new URL(..., import.meta.url)`, which makes
+ * Vite emit a second, hashed 27 MB copy. Point it at the copy the build already puts in
+ * `/ort/` (the same file the engine names in `wasmPaths`), so the extension ships one.
+ */
+function singleOrtWasmCopy(): Plugin {
+  const literal = `new URL("${ORT_WASM_FILES.wasm}",import.meta.url)`;
+  return {
+    name: 'edgewise:single-ort-wasm-copy',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/onnxruntime-web[\\/]dist[\\/]ort\.webgpu\.bundle\.min\.mjs/.test(id)) return null;
+      if (!code.includes(literal)) throw new Error('onnxruntime-web changed how it locates its wasm; review singleOrtWasmCopy.');
+      return { code: code.replaceAll(literal, `new URL("/${ORT_PUBLIC_DIR}/${ORT_WASM_FILES.wasm}",self.location.href)`), map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  manifest: {
+    name: 'Edgewise',
+    description: 'A private language model in every page: summaries, page chat and form help that run on your device.',
+    key: EXTENSION_KEY,
+    // getContexts (used to keep exactly one offscreen document) needs Chrome 116.
+    minimum_chrome_version: '116',
+    permissions: ['offscreen', 'unlimitedStorage'],
+    content_security_policy: {
+      // wasm-unsafe-eval lets ONNX Runtime compile its bundled WebAssembly; nothing remote is allowed.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+  },
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const file of Object.values(ORT_WASM_FILES)) {
+        files.push({ absoluteSrc: resolve(ortDist, file), relativeDest: `${ORT_PUBLIC_DIR}/${file}` });
+      }
+    },
+  },
+  vite: () => ({
+    plugins: [bundledOrtInsteadOfCdn(), singleOrtWasmCopy()],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      // transformers.js and ORT are large by nature; they load only in the offscreen document.
+      chunkSizeWarningLimit: 4096,
+    },
+  }),
+  webExt: {
+    binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+});
