@@ -138,7 +138,7 @@ export class LocalEngine implements EngineAdminApi {
       this.loaded = loaded;
       this.setReady(loaded);
       this.armIdleUnload(settings);
-      const downloadedFiles = [...new Set(this.deps.fetcher.fetched.map((url) => parseModelFileUrl(url)?.file ?? url))];
+      const downloadedFiles = [...new Set(this.deps.fetcher.fetched.flatMap((url) => parseModelFileUrl(url)?.file ?? []))];
       return { ...describeLoaded(loaded), downloadedFiles, loadMs: performance.now() - started };
     } catch (error) {
       this.setStatus({ state: 'error', modelId, message: error instanceof Error ? error.message : String(error) });

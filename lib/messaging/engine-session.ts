@@ -14,7 +14,7 @@ import type {
   ProgressListener,
   StatusListener,
 } from '@/lib/engine/api';
-import { notify, release } from './remote-callback';
+import { RemoteCallback } from './remote-callback';
 
 let sessions = 0;
 
@@ -31,41 +31,40 @@ export class EngineSession implements EngineAdminApi {
 
   async watchStatus(listener: StatusListener): Promise<() => void> {
     let unsubscribe = (): void => undefined;
+    const remote = new RemoteCallback(listener, () => stop());
     const stop = () => {
       unsubscribe();
       this.cleanups.delete(stop);
-      release(listener);
+      remote.release();
     };
-    unsubscribe = await this.engine.watchStatus((status) => notify(listener, status, stop));
+    unsubscribe = await this.engine.watchStatus((status) => remote.call(status));
     this.cleanups.add(stop);
     return Comlink.proxy(stop);
   }
 
   async load(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult> {
+    const remote = new RemoteCallback(onProgress);
     try {
-      return await this.engine.load(modelId, options, onProgress && ((progress) => notify(onProgress, progress)));
+      return await this.engine.load(modelId, options, (progress) => remote.call(progress));
     } finally {
-      release(onProgress);
+      await remote.flush();
+      remote.release();
     }
   }
 
   async generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult> {
     const id = this.prefix + request.requestId;
     this.owned.add(id);
-    let listening = Boolean(onChunk);
     // If the caller stops answering, its context is gone: stop generating for nobody.
-    const gone = () => {
-      listening = false;
-      void this.engine.cancel(id);
-    };
+    const remote = new RemoteCallback(onChunk, () => void this.engine.cancel(id));
     try {
-      const result = await this.engine.generate({ ...request, requestId: id }, (chunk) => {
-        if (listening) notify(onChunk, chunk, gone);
-      });
+      const result = await this.engine.generate({ ...request, requestId: id }, (chunk) => remote.call(chunk));
       return { ...result, requestId: request.requestId };
     } finally {
       this.owned.delete(id);
-      release(onChunk);
+      // Every chunk reaches the caller before the result does.
+      await remote.flush();
+      remote.release();
     }
   }
 

@@ -7,6 +7,10 @@
  * a bridge; the other side makes a fresh `MessageChannel` for the marker. Every
  * channel then travels as `{ ch, msg }` frames over the one runtime port.
  *
+ * Order is kept within a channel, not across channels: a reply on the root channel may
+ * overtake callback calls made just before it. Callers that need "all chunks before the
+ * result" wait for their callbacks' acknowledgements (see `RemoteCallback.flush`).
+ *
  * It also guarantees no call hangs: requests in flight when the runtime port
  * disconnects are answered with a "disconnected" error.
  */
@@ -31,6 +35,7 @@ export class PortMux {
   private nextChannel: number;
   private readonly bridges = new Map<number, MessagePort>();
   private readonly rootListeners = new Set<MessageListener>();
+
   /** Request ids we forwarded and still owe a reply for, by channel. */
   private readonly inFlight = new Map<number, Set<string>>();
   /** Channels released by Comlink; closed once the release is acknowledged. */

@@ -1,17 +1,51 @@
 /**
- * Helpers for callbacks that arrive through Comlink: they are remote functions, so
- * calling one returns a promise that rejects if the caller's context is gone.
+ * Callbacks that arrive through Comlink are remote functions: calling one returns a
+ * promise that settles when the other side has run it, and rejects if that side is gone.
  */
 import { releaseProxy } from 'comlink';
 
-/** Calls a remote callback without waiting; `onGone` runs if the other side no longer answers. */
-export function notify<T>(callback: ((value: T) => void) | undefined, value: T, onGone?: () => void): void {
-  if (!callback) return;
-  try {
-    const result: unknown = callback(value);
-    if (result instanceof Promise) result.catch(() => onGone?.());
-  } catch {
-    onGone?.();
+/**
+ * Fire-and-forget calls to a remote callback, with a `flush` that waits until every call
+ * made so far has run on the other side. Replies on one channel come back in order, so
+ * waiting for the last call is enough.
+ */
+export class RemoteCallback<T> {
+  private last: Promise<unknown> = Promise.resolve();
+  private gone = false;
+
+  /** `onGone` runs once if the other side stops answering (its context closed). */
+  constructor(
+    private readonly callback: ((value: T) => unknown) | undefined,
+    private readonly onGone?: () => void,
+  ) {}
+
+  get alive(): boolean {
+    return Boolean(this.callback) && !this.gone;
+  }
+
+  call(value: T): void {
+    if (!this.callback || this.gone) return;
+    try {
+      this.last = Promise.resolve(this.callback(value)).catch(() => this.markGone());
+    } catch {
+      this.markGone();
+    }
+  }
+
+  /** Resolves once every call so far has been handled (or the other side is gone). */
+  async flush(): Promise<void> {
+    await this.last;
+  }
+
+  /** Frees the channel behind the callback; call once it will not be called again. */
+  release(): void {
+    release(this.callback);
+  }
+
+  private markGone(): void {
+    if (this.gone) return;
+    this.gone = true;
+    this.onGone?.();
   }
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Launches the system Chromium with the built extension, headless, with a fresh (or
+ * given) profile. Never downloads a browser.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { EXTENSION_DIR, EXTENSION_ORIGIN } from './paths';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  /** Reuse a profile (browser-restart tests); a fresh temp dir otherwise. */
+  userDataDir?: string;
+  /** Adds `--enable-unsafe-webgpu` (SwiftShader here: slow but correct). */
+  webgpu?: boolean;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  userDataDir: string;
+  /** Console errors and uncaught exceptions from every page and the service worker. */
+  errors: string[];
+  serviceWorker(): Promise<Worker>;
+  /** Opens an extension page such as `/options.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Launched> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}; run "npm run build" first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'edgewise-profile-'));
+  const args = [
+    '--headless=new',
+    '--no-sandbox',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+  ];
+  if (options.webgpu) args.push('--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new above; Playwright's own flag would pick the old mode
+    args,
+    ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
+  });
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+
+  const serviceWorker = async (): Promise<Worker> => {
+    const existing = context.serviceWorkers().find((w) => w.url().startsWith(EXTENSION_ORIGIN));
+    return existing ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(EXTENSION_ORIGIN) });
+  };
+  await serviceWorker();
+
+  return {
+    context,
+    userDataDir,
+    errors,
+    serviceWorker,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${EXTENSION_ORIGIN}${path}`);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}

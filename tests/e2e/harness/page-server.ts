@@ -1,0 +1,38 @@
+/** Serves the fixture pages (tests/fixtures/pages) on 127.0.0.1, like any website. */
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+import { PAGES_DIR } from './paths';
+
+export interface PageServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPageServer(): Promise<PageServer> {
+  const server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    if (path.includes('..')) {
+      response.writeHead(400).end();
+      return;
+    }
+    try {
+      const body = await readFile(join(PAGES_DIR, path === '/' ? 'article.html' : path));
+      response.writeHead(200, { 'content-type': path.endsWith('.html') || path === '/' ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
