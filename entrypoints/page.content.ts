@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+// The protocol module alone: the messaging index would pull Comlink into every page.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { isPageRequest } from '@/lib/messaging/protocol';
 import { describePage } from '@/lib/page';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CachedModel } from '@/lib/engine/api';
+import type { CachedModel } from '@/lib/engine';
 import { connectEngine, type ClientRuntime, type EngineConnection } from '@/lib/messaging';
 import { formatBytes } from '@/lib/format';
 
@@ -35,7 +35,11 @@ export function DownloadedModels() {
   return (
     <section aria-labelledby="downloaded-heading">
       <h2 id="downloaded-heading">Downloaded models</h2>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {models === null && !error && <p>Checking…</p>}
       {models?.length === 0 && <p>No model is downloaded yet. Edgewise downloads one the first time you use it.</p>}
       {models && models.length > 0 && (
@@ -55,7 +59,11 @@ export function DownloadedModels() {
                 <td>{formatBytes(model.bytes)}</td>
                 <td>{model.files.length}</td>
                 <td>
-                  <button type="button" onClick={() => void remove(model.modelId)} aria-label={`Delete ${model.modelId}`}>
+                  <button
+                    type="button"
+                    onClick={() => void remove(model.modelId)}
+                    aria-label={`Delete ${model.modelId}`}
+                  >
                     Delete
                   </button>
                 </td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { catalog } from '@/models';
-import { DEFAULT_SETTINGS, HUGGING_FACE_HUB, loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import { HUGGING_FACE_HUB, loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import { openDatabase } from '@/lib/store';
 import { DownloadedModels } from './DownloadedModels';
 
@@ -8,14 +8,17 @@ const db = openDatabase();
 
 /** Settings form: every change is validated in `lib/settings` before anything is saved. */
 export function SettingsPage() {
-  const [form, setForm] = useState<Settings>(DEFAULT_SETTINGS);
+  // Null until the stored settings are read: a form shown earlier would let typing be overwritten.
+  const [form, setForm] = useState<Settings | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
     void loadSettings(db).then(setForm);
   }, []);
 
-  const update = (change: Partial<Settings>) => setForm((current) => ({ ...current, ...change }));
+  const update = (change: Partial<Settings>) => setForm((current) => current && { ...current, ...change });
+
+  if (!form) return <p>Loading settings…</p>;
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -39,8 +42,8 @@ export function SettingsPage() {
           onInput={(e) => update({ modelHost: e.currentTarget.value })}
         />
         <p class="hint">
-          Where model files are downloaded from. The default is the Hugging Face hub ({HUGGING_FACE_HUB}). For
-          offline or company use, point it at a mirror with the same layout: {'{host}{owner}/{model}/resolve/main/{file}'}.
+          Where model files are downloaded from. The default is the Hugging Face hub ({HUGGING_FACE_HUB}). For offline
+          or company use, point it at a mirror with the same layout: {'{host}{owner}/{model}/resolve/main/{file}'}.
         </p>
 
         <label for="model-id">Model</label>
@@ -54,7 +57,11 @@ export function SettingsPage() {
         </select>
 
         <label for="device">Device</label>
-        <select id="device" value={form.device} onChange={(e) => update({ device: e.currentTarget.value as Settings['device'] })}>
+        <select
+          id="device"
+          value={form.device}
+          onChange={(e) => update({ device: e.currentTarget.value as Settings['device'] })}
+        >
           <option value="auto">Auto (WebGPU when available, else CPU)</option>
           <option value="webgpu">WebGPU</option>
           <option value="wasm">CPU (WASM)</option>

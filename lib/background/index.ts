@@ -1,2 +1,7 @@
-export { OFFSCREEN_PATH, ensureOffscreenDocument, hasOffscreenDocument, type OffscreenApis } from './offscreen-document';
+export {
+  OFFSCREEN_PATH,
+  ensureOffscreenDocument,
+  hasOffscreenDocument,
+  type OffscreenApis,
+} from './offscreen-document';
 export { handleBackgroundMessage, type RouterContext } from './router';

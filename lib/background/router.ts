@@ -24,6 +24,9 @@ export async function handleBackgroundMessage(
     await ensureOffscreenDocument(apis);
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: `Could not start the model engine: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      error: `Could not start the model engine: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

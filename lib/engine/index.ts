@@ -7,7 +7,14 @@ import { configureTransformers, type WasmPaths } from './transformers-env';
 import { VerifiedFetch } from './verified-fetch';
 
 export type * from './api';
-export { chooseDevice, chooseDtype, dtypePreference, probeCapabilities, DeviceUnavailableError, type DeviceCapabilities } from './device';
+export {
+  chooseDevice,
+  chooseDtype,
+  dtypePreference,
+  probeCapabilities,
+  DeviceUnavailableError,
+  type DeviceCapabilities,
+} from './device';
 export { ContextOverflowError, DEFAULT_MAX_NEW_TOKENS } from './generation';
 export { LocalEngine, NoModelLoadedError } from './local-engine';
 export { CHUNK_BYTES, IncompleteDownloadError, ModelCache, parseModelFileUrl, sha256Hex } from './model-cache';

@@ -73,7 +73,12 @@ export class LocalEngine implements EngineAdminApi {
         const queuedMs = performance.now() - enqueued;
         if (running.cancelled) return cancelledBeforeStart(request.requestId, queuedMs);
         const loaded = await this.ensureModel(request.modelId);
-        this.setStatus({ state: 'generating', modelId: loaded.modelId, device: loaded.device, requestId: request.requestId });
+        this.setStatus({
+          state: 'generating',
+          modelId: loaded.modelId,
+          device: loaded.device,
+          requestId: request.requestId,
+        });
         try {
           return await runGeneration(loaded, request, running, onChunk, queuedMs);
         } finally {
@@ -119,7 +124,11 @@ export class LocalEngine implements EngineAdminApi {
     const started = performance.now();
     const settings = await this.deps.settings();
     const same = this.loaded;
-    if (same?.modelId === modelId && (!options.device || options.device === same.device) && (!options.dtype || options.dtype === same.dtype)) {
+    if (
+      same?.modelId === modelId &&
+      (!options.device || options.device === same.device) &&
+      (!options.dtype || options.dtype === same.dtype)
+    ) {
       return { ...describeLoaded(same), downloadedFiles: [], loadMs: 0 };
     }
     await this.unloadNow();
@@ -138,7 +147,9 @@ export class LocalEngine implements EngineAdminApi {
       this.loaded = loaded;
       this.setReady(loaded);
       this.armIdleUnload(settings);
-      const downloadedFiles = [...new Set(this.deps.fetcher.fetched.flatMap((url) => parseModelFileUrl(url)?.file ?? []))];
+      const downloadedFiles = [
+        ...new Set(this.deps.fetcher.fetched.flatMap((url) => parseModelFileUrl(url)?.file ?? [])),
+      ];
       return { ...describeLoaded(loaded), downloadedFiles, loadMs: performance.now() - started };
     } catch (error) {
       this.setStatus({ state: 'error', modelId, message: error instanceof Error ? error.message : String(error) });
@@ -184,9 +195,21 @@ export class LocalEngine implements EngineAdminApi {
 
 function describeLoaded(loaded: LoadedHandle): Omit<LoadResult, 'downloadedFiles' | 'loadMs'> {
   const { modelId, device, dtype, contextWindow, fallbackReason } = loaded;
-  return fallbackReason ? { modelId, device, dtype, contextWindow, fallbackReason } : { modelId, device, dtype, contextWindow };
+  return fallbackReason
+    ? { modelId, device, dtype, contextWindow, fallbackReason }
+    : { modelId, device, dtype, contextWindow };
 }
 
 function cancelledBeforeStart(requestId: string, queuedMs: number): GenerateResult {
-  return { requestId, text: '', finishReason: 'cancelled', promptTokens: 0, completionTokens: 0, ttftMs: 0, queuedMs, totalMs: 0, tokensPerSecond: 0 };
+  return {
+    requestId,
+    text: '',
+    finishReason: 'cancelled',
+    promptTokens: 0,
+    completionTokens: 0,
+    ttftMs: 0,
+    queuedMs,
+    totalMs: 0,
+    tokensPerSecond: 0,
+  };
 }

@@ -88,9 +88,7 @@ export class ModelCache {
     const bytes = new Uint8Array(await response.arrayBuffer());
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) !== bytes.byteLength) {
-      throw new IncompleteDownloadError(
-        `${ref.file}: received ${bytes.byteLength} of ${declared} bytes; not cached.`,
-      );
+      throw new IncompleteDownloadError(`${ref.file}: received ${bytes.byteLength} of ${declared} bytes; not cached.`);
     }
     const record: ModelFileRecord = {
       key: ref.key,

@@ -9,6 +9,13 @@ import type { DownloadProgress, FileProgress, LoadOptions } from './api';
 import { chooseDevice, chooseDtype, type DeviceCapabilities } from './device';
 import type { LoadedModel } from './generation';
 import type { VerifiedFetch } from './verified-fetch';
+import { yieldBetweenRuns } from './yield-between-runs';
+
+/**
+ * transformers.js names the CPU backend "wasm" in browsers and "cpu" in Node
+ * (onnxruntime-node), where the engine runs for tests and benchmarks.
+ */
+const CPU_DEVICE = typeof process !== 'undefined' && process.versions?.node ? 'cpu' : 'wasm';
 
 /** Window assumed for an uncatalogued model whose config does not say. */
 const FALLBACK_CONTEXT_WINDOW = 2048;
@@ -81,7 +88,12 @@ async function loadOn(
   };
   const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
   ctx.onLoading(device);
-  const model = await AutoModelForCausalLM.from_pretrained(modelId, { device, dtype, progress_callback });
+  const model = await AutoModelForCausalLM.from_pretrained(modelId, {
+    device: device === 'wasm' ? CPU_DEVICE : device,
+    dtype,
+    progress_callback,
+  });
+  yieldBetweenRuns(model as unknown as Parameters<typeof yieldBetweenRuns>[0]);
   const configured = (model.config as { max_position_embeddings?: number }).max_position_embeddings;
   const contextWindow = Math.min(entry?.contextWindow ?? Infinity, configured ?? FALLBACK_CONTEXT_WINDOW);
   if (device === 'webgpu') {

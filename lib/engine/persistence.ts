@@ -3,7 +3,9 @@
  * hundreds of megabytes and slow to fetch again. With the `unlimitedStorage`
  * permission Chrome grants it without a prompt.
  */
-export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean> {
+export async function requestPersistentStorage(
+  storage: StorageManager | undefined = globalThis.navigator?.storage,
+): Promise<boolean> {
   if (!storage?.persist) return false;
   if (await storage.persisted()) return true;
   return storage.persist();

@@ -29,9 +29,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function isWireRequest(message: unknown): message is WireRequest {
   return (
-    isRecord(message) &&
-    typeof message.id === 'string' &&
-    (REQUEST_TYPES as readonly unknown[]).includes(message.type)
+    isRecord(message) && typeof message.id === 'string' && (REQUEST_TYPES as readonly unknown[]).includes(message.type)
   );
 }
 

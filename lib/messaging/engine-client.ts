@@ -3,7 +3,7 @@
  * as a Comlink remote. Streaming callbacks are passed with `Comlink.proxy`.
  */
 import * as Comlink from 'comlink';
-import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult } from '@/lib/engine/api';
+import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult } from '@/lib/engine';
 import { PortMux } from './port-mux';
 import { ENGINE_PORT, type BackgroundReply, type BackgroundRequest } from './protocol';
 import type { RuntimePort } from './runtime-port';

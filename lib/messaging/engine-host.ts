@@ -4,7 +4,7 @@
  * per-connection {@link EngineSession} through Comlink.
  */
 import * as Comlink from 'comlink';
-import type { EngineAdminApi } from '@/lib/engine/api';
+import type { EngineAdminApi } from '@/lib/engine';
 import { EngineSession } from './engine-session';
 import { PortMux } from './port-mux';
 import { ENGINE_PORT, classifySender } from './protocol';

@@ -13,7 +13,7 @@ import type {
   LoadResult,
   ProgressListener,
   StatusListener,
-} from '@/lib/engine/api';
+} from '@/lib/engine';
 import { RemoteCallback } from './remote-callback';
 
 let sessions = 0;

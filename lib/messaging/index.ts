@@ -1,4 +1,11 @@
-export { REQUEST_TYPES, isWireReply, isWireRequest, throwReply, type WireReply, type WireRequest } from './comlink-wire';
+export {
+  REQUEST_TYPES,
+  isWireReply,
+  isWireRequest,
+  throwReply,
+  type WireReply,
+  type WireRequest,
+} from './comlink-wire';
 export {
   EngineUnavailableError,
   connectEngine,

@@ -86,7 +86,8 @@ export class PortMux {
   private send(ch: number, message: unknown): void {
     if (!this.connected) {
       // Answer locally, so the caller gets an error instead of waiting forever.
-      if (isWireRequest(message)) this.deliver(ch, throwReply(message.id, 'EngineDisconnected', 'The Edgewise engine is not connected.'));
+      if (isWireRequest(message))
+        this.deliver(ch, throwReply(message.id, 'EngineDisconnected', 'The Edgewise engine is not connected.'));
       return;
     }
     this.track(ch, message, 'out');
@@ -94,7 +95,9 @@ export class PortMux {
     try {
       this.port.postMessage(frame);
     } catch (error) {
-      this.shutdown(`The connection to the Edgewise engine failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.shutdown(
+        `The connection to the Edgewise engine failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

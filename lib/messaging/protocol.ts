@@ -41,7 +41,11 @@ export type SenderRole = 'extension-page' | 'content-script';
  * Extension pages are identified by their URL, as an options page opened in a tab
  * also has `sender.tab`.
  */
-export function classifySender(sender: PortSender | undefined, extensionId: string, extensionOrigin: string): SenderRole | null {
+export function classifySender(
+  sender: PortSender | undefined,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderRole | null {
   if (!sender || sender.id !== extensionId) return null;
   const origin = extensionOrigin.replace(/\/$/, '');
   if (sender.url?.startsWith(`${origin}/`) || sender.origin === origin) return 'extension-page';

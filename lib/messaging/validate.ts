@@ -32,7 +32,8 @@ const ARG_CHECKS: Record<EngineMethod, ArgCheck> = {
     value(args[0], 'modelId', isModelId) ??
     value(args[1], 'options', isLoadOptions, true) ??
     callback(args[2], 'onProgress', true),
-  generate: (args) => arity(args, 1, 2) ?? value(args[0], 'request', generateRequestProblem) ?? callback(args[1], 'onChunk', true),
+  generate: (args) =>
+    arity(args, 1, 2) ?? value(args[0], 'request', generateRequestProblem) ?? callback(args[1], 'onChunk', true),
   cancel: (args) => arity(args, 1, 1) ?? value(args[0], 'requestId', isRequestId),
   unload: (args) => arity(args, 0, 0),
   listCached: (args) => arity(args, 0, 0),
@@ -71,8 +72,14 @@ function arity(args: Arg[], min: number, max: number): string | null {
   return args.length < min || args.length > max ? `expected ${min}–${max} arguments, got ${args.length}` : null;
 }
 
-function value(arg: Arg | undefined, name: string, test: (v: unknown) => boolean | string | null, optional = false): string | null {
-  if (arg === undefined || (arg.kind === 'value' && arg.value === undefined)) return optional ? null : `${name} is required`;
+function value(
+  arg: Arg | undefined,
+  name: string,
+  test: (v: unknown) => boolean | string | null,
+  optional = false,
+): string | null {
+  if (arg === undefined || (arg.kind === 'value' && arg.value === undefined))
+    return optional ? null : `${name} is required`;
   if (arg.kind !== 'value') return `${name} must be a value`;
   const verdict = test(arg.value);
   if (verdict === true || verdict === null) return null;
@@ -80,7 +87,8 @@ function value(arg: Arg | undefined, name: string, test: (v: unknown) => boolean
 }
 
 function callback(arg: Arg | undefined, name: string, optional: boolean): string | null {
-  if (arg === undefined || (arg.kind === 'value' && arg.value === undefined)) return optional ? null : `${name} is required`;
+  if (arg === undefined || (arg.kind === 'value' && arg.value === undefined))
+    return optional ? null : `${name} is required`;
   return arg.kind === 'callback' ? null : `${name} must be a callback`;
 }
 
@@ -93,7 +101,10 @@ const isOptionalNumber = (v: unknown, min: number, max: number) =>
 
 function isLoadOptions(v: unknown): boolean {
   if (!isRecord(v)) return false;
-  return (v.device === undefined || DEVICES.includes(v.device as string)) && (v.dtype === undefined || DTYPES.includes(v.dtype as string));
+  return (
+    (v.device === undefined || DEVICES.includes(v.device as string)) &&
+    (v.dtype === undefined || DTYPES.includes(v.dtype as string))
+  );
 }
 
 /** Returns what is wrong with a generate request, or null. */

@@ -1,4 +1,4 @@
-import type { PageDescription } from '@/lib/messaging/protocol';
+import type { PageDescription } from '@/lib/messaging';
 
 /** Title, URL and language of a document, as the content script reports them. */
 export function describePage(doc: Document): PageDescription {

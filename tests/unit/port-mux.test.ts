@@ -38,14 +38,20 @@ describe('PortMux', () => {
     const { remote } = connect(api);
     const seen: string[] = [];
     const words = Array.from({ length: 50 }, (_, i) => `w${i}`);
-    const count = await remote.stream(words, Comlink.proxy((w: string) => void seen.push(w)));
+    const count = await remote.stream(
+      words,
+      Comlink.proxy((w: string) => void seen.push(w)),
+    );
     expect(count).toBe(50);
     expect(seen).toEqual(words);
   });
 
   test('no MessagePort object ever reaches the runtime port', async () => {
     const { remote, client } = connect(api);
-    await remote.stream(['a'], Comlink.proxy(() => undefined));
+    await remote.stream(
+      ['a'],
+      Comlink.proxy(() => undefined),
+    );
     expect(JSON.stringify(client.sent)).toContain('$edgewisePort');
   });
 

@@ -30,9 +30,7 @@ describe('local hub', () => {
     expect(Number(res.headers.get('content-length'))).toBe(size);
     const cfg = await res.json();
     expect(cfg.model_type).toBe('llama');
-    expect(hub.requests).toEqual([
-      expect.objectContaining({ method: 'GET', path: file('config.json'), status: 200 }),
-    ]);
+    expect(hub.requests).toEqual([expect.objectContaining({ method: 'GET', path: file('config.json'), status: 200 })]);
   });
 
   it('answers HEAD without a body', async () => {
@@ -107,7 +105,9 @@ describe('echo-tiny model via transformers.js', () => {
       };
       // Byte-level tokenizer: one token per UTF-8 byte.
       expect(tokenizer.encode('é', { add_special_tokens: false })).toEqual([0xc3, 0xa9]);
-      const msgs: string[] = JSON.parse(readFileSync(path.resolve(here, '../fixtures/tiny-model/eval-messages.json'), 'utf8'));
+      const msgs: string[] = JSON.parse(
+        readFileSync(path.resolve(here, '../fixtures/tiny-model/eval-messages.json'), 'utf8'),
+      );
       const short = msgs.filter((m) => Buffer.byteLength(m) <= 64).slice(0, 10);
       let ok = 0;
       for (const m of short) if ((await echo(m)) === m) ok++;

@@ -63,7 +63,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
 
   const serviceWorker = async (): Promise<Worker> => {
     const existing = context.serviceWorkers().find((w) => w.url().startsWith(EXTENSION_ORIGIN));
-    return existing ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(EXTENSION_ORIGIN) });
+    return (
+      existing ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(EXTENSION_ORIGIN) })
+    );
   };
   await serviceWorker();
 

@@ -23,7 +23,10 @@ export async function startPageServer(): Promise<PageServer> {
     }
     try {
       const body = await readFile(join(PAGES_DIR, path === '/' ? 'article.html' : path));
-      response.writeHead(200, { 'content-type': path.endsWith('.html') || path === '/' ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type':
+          path.endsWith('.html') || path === '/' ? 'text/html; charset=utf-8' : 'application/octet-stream',
+      });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

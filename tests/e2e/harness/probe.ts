@@ -50,7 +50,10 @@ export async function extensionPageProbe(page: Page): Promise<ProbeHandle> {
   return {
     call: (method, ...args) =>
       page.evaluate(
-        ([m, a]) => (globalThis as unknown as { __edgewiseProbe: Record<string, (...x: unknown[]) => unknown> }).__edgewiseProbe[m as string]!(...(a as unknown[])),
+        ([m, a]) =>
+          (globalThis as unknown as { __edgewiseProbe: Record<string, (...x: unknown[]) => unknown> }).__edgewiseProbe[
+            m as string
+          ]!(...(a as unknown[])),
         [method, args] as const,
       ) as never,
   };
@@ -75,6 +78,7 @@ async function evaluate<T>(cdp: CDPSession, contextId: number, expression: strin
     awaitPromise: true,
     returnByValue: true,
   });
-  if (exceptionDetails) throw new Error(`Probe threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  if (exceptionDetails)
+    throw new Error(`Probe threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
   return result.value as T;
 }

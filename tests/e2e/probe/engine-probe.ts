@@ -35,7 +35,13 @@ const probe = {
   async load(modelId: string, options?: LoadOptions) {
     const progress: DownloadProgress[] = [];
     try {
-      const result = await (await connect()).engine.load(modelId, options, Comlink.proxy((p: DownloadProgress) => void progress.push(p)));
+      const result = await (
+        await connect()
+      ).engine.load(
+        modelId,
+        options,
+        Comlink.proxy((p: DownloadProgress) => void progress.push(p)),
+      );
       return { result, progress };
     } catch (error) {
       return { error: message(error), progress };
@@ -67,6 +73,13 @@ const probe = {
   },
   async listCached() {
     return (await connect()).engine.listCached();
+  },
+  /** Opens `n` separate connections at once (each asks the background for the engine). */
+  async connectMany(n: number) {
+    const connections = await Promise.all(Array.from({ length: n }, () => connectEngine(chrome.runtime)));
+    const states = await Promise.all(connections.map((c) => c.engine.status()));
+    connections.forEach((c) => c.close());
+    return states.map((s) => s.state);
   },
   /** Calls an arbitrary method, for validation tests. */
   async raw(method: string, ...args: unknown[]) {

@@ -1,0 +1,58 @@
+/** The built extension: what it asks for, what it ships, and that it loads. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EXTENSION_DIR, EXTENSION_ID, launchBrowser, type Launched } from './harness';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+describe('built output', () => {
+  test('asks only for the permissions it needs, and nothing external can connect', () => {
+    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'unlimitedStorage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  test('CSP allows bundled WebAssembly and nothing remote', () => {
+    const csp: string = manifest.content_security_policy.extension_pages;
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toMatch(/https?:|blob:|'unsafe-eval'/);
+  });
+
+  test("bundles ONNX Runtime's wasm pair once", () => {
+    const wasm = filesUnder(EXTENSION_DIR).filter((f) => f.endsWith('.wasm'));
+    expect(wasm.map((f) => relative(EXTENSION_DIR, f))).toEqual(['ort/ort-wasm-simd-threaded.asyncify.wasm']);
+    expect(statSync(join(EXTENSION_DIR, 'ort/ort-wasm-simd-threaded.asyncify.mjs')).size).toBeGreaterThan(1000);
+  });
+
+  test('contains no CDN URL anywhere', () => {
+    const offenders = filesUnder(EXTENSION_DIR)
+      .filter((f) => /\.(m?js|html|json|css)$/.test(f))
+      .filter((f) => /cdn\.jsdelivr|unpkg\.com|cdnjs\./.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('in Chromium', () => {
+  let browser: Launched;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  test('loads with the fixed id and its service worker runs', async () => {
+    const sw = await browser.serviceWorker();
+    expect(sw.url()).toBe(`chrome-extension://${EXTENSION_ID}/background.js`);
+    const page = await browser.openExtensionPage('/options.html');
+    await expect(page.getByRole('heading', { name: 'Edgewise settings' }).isVisible()).resolves.toBe(true);
+    expect(browser.errors).toEqual([]);
+  });
+});

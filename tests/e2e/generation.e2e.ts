@@ -1,0 +1,100 @@
+/**
+ * A content script streams a generation from the offscreen engine through Comlink, on
+ * WASM; the text equals transformers.js in Node; cancel, queueing and validation hold.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  ECHO_MODEL,
+  extensionPageProbe,
+  nodeGreedyText,
+  offscreenDocumentCount,
+  startSession,
+  type Session,
+} from './harness';
+
+const PROMPT = [{ role: 'user' as const, content: 'Private models keep your words on your own machine.' }];
+const MAX_NEW = 64;
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(() => session?.close());
+
+test('ten simultaneous callers get one engine document', async () => {
+  const sw = await session.browser.serviceWorker();
+  expect(await offscreenDocumentCount(sw)).toBe(0);
+  const { probe } = await session.openTestPage();
+  const states = await probe.call('connectMany', 10);
+  expect(states).toHaveLength(10);
+  expect(await offscreenDocumentCount(sw)).toBe(1);
+});
+
+test('streams the same greedy text as transformers.js in Node', async () => {
+  const { probe } = await session.openTestPage();
+  const loaded = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
+  expect(loaded.result?.device).toBe('wasm');
+
+  probe.call('start', { requestId: 'stream', messages: PROMPT, maxNewTokens: MAX_NEW });
+  const run = await probe.call('wait', 'stream');
+  expect(run.error).toBeUndefined();
+  const reference = await nodeGreedyText(session.hub.url, ECHO_MODEL, PROMPT, MAX_NEW);
+  expect(run.result!.text).toBe(reference);
+  expect(run.chunks.length).toBeGreaterThanOrEqual(2);
+  expect(run.chunks.map((c) => c.text).join('')).toBe(run.result!.text);
+  expect(run.result!.promptTokens).toBeGreaterThan(PROMPT[0]!.content.length);
+  expect(run.result!.completionTokens).toBeGreaterThan(0);
+  expect(run.result!.ttftMs).toBeGreaterThan(0);
+});
+
+test('cancel stops a long generation, and the next request works', async () => {
+  const { probe } = await session.openTestPage();
+  await probe.call('load', ECHO_MODEL, { device: 'wasm' });
+  const long = { requestId: 'long', messages: PROMPT, maxNewTokens: 4000, minNewTokens: 4000 };
+  probe.call('start', long);
+  await expect.poll(() => probe.call('chunkCount', 'long'), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+  expect(await probe.call('cancel', 'long')).toBe(true);
+  const cancelled = await probe.call('wait', 'long');
+  expect(cancelled.result!.finishReason).toBe('cancelled');
+  expect(cancelled.result!.completionTokens).toBeLessThan(4000);
+
+  probe.call('start', { requestId: 'after', messages: PROMPT, maxNewTokens: MAX_NEW });
+  const after = await probe.call('wait', 'after');
+  expect(after.result!.finishReason).not.toBe('cancelled');
+  expect(after.result!.text).toBe(await nodeGreedyText(session.hub.url, ECHO_MODEL, PROMPT, MAX_NEW));
+});
+
+test('two callers are queued, never interleaved', async () => {
+  const first = await session.openTestPage();
+  const second = await session.openTestPage();
+  await first.probe.call('load', ECHO_MODEL, { device: 'wasm' });
+  const a = [{ role: 'user' as const, content: 'alpha beta gamma delta' }];
+  const b = [{ role: 'user' as const, content: 'one two three four five' }];
+  // The first is long enough that the second surely arrives while it runs.
+  first.probe.call('start', { requestId: 'same-id', messages: a, maxNewTokens: 600, minNewTokens: 600 });
+  await expect.poll(async () => (await first.probe.call('status')).state, { timeout: 30_000 }).toBe('generating');
+  second.probe.call('start', { requestId: 'same-id', messages: b, maxNewTokens: 48 });
+  const [ra, rb] = await Promise.all([first.probe.call('wait', 'same-id'), second.probe.call('wait', 'same-id')]);
+  expect(ra.result!.completionTokens).toBe(600);
+  expect(ra.result!.text).toBe(await nodeGreedyText(session.hub.url, ECHO_MODEL, a, 600, 600));
+  expect(rb.result!.text).toBe(await nodeGreedyText(session.hub.url, ECHO_MODEL, b, 48));
+  expect(rb.result!.queuedMs).toBeGreaterThan(0);
+});
+
+test('content scripts are held to the allowed methods and shapes', async () => {
+  const { probe } = await session.openTestPage();
+  const refused = await probe.call('raw', 'deleteCached', ECHO_MODEL);
+  expect(refused.error).toMatch(/MessageRejected: method "deleteCached" is not available here/);
+  const malformed = await probe.call('raw', 'generate', { requestId: 'x', messages: [] });
+  expect(malformed.error).toMatch(/MessageRejected: generate: request: messages must be a list/);
+  const badRole = await probe.call('raw', 'generate', { requestId: 'x', messages: [{ role: 'tool', content: 'hi' }] });
+  expect(badRole.error).toMatch(/each message needs a role/);
+  // The same call from an extension page is allowed.
+  const page = await session.browser.openExtensionPage('/options.html');
+  const admin = await extensionPageProbe(page);
+  expect((await admin.call('listCached')).map((m) => m.modelId)).toContain(ECHO_MODEL);
+});
+
+test('no errors in any context', () => {
+  expect(session.browser.errors).toEqual([]);
+});

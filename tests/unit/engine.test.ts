@@ -1,0 +1,70 @@
+/** The engine with a real (tiny) model in Node: load, stream, cancel, queue, cache. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ECHO_MODEL, startNodeEngine, type NodeEngine } from './helpers/node-engine';
+
+let node: NodeEngine;
+beforeAll(async () => {
+  node = await startNodeEngine();
+});
+afterAll(() => node?.close());
+
+const ask = (content: string) => [{ role: 'user' as const, content }];
+
+describe('LocalEngine', () => {
+  test('generate before any load is a clear error', async () => {
+    await expect(node.engine.generate({ requestId: 'early', messages: ask('hi') })).rejects.toThrow(
+      /No model is loaded/,
+    );
+  });
+
+  test('loads from the hub and reports per-file progress', async () => {
+    const progress: string[] = [];
+    const result = await node.engine.load(ECHO_MODEL, { device: 'wasm' }, (p) => progress.push(p.current.file));
+    expect(result).toMatchObject({ modelId: ECHO_MODEL, device: 'wasm', dtype: 'default' });
+    expect(result.downloadedFiles).toContain('onnx/model.onnx');
+    expect(new Set(progress)).toContain('onnx/model.onnx');
+    expect(await node.engine.status()).toMatchObject({ state: 'ready', modelId: ECHO_MODEL });
+    const cached = await node.engine.listCached();
+    expect(cached.map((m) => m.modelId)).toEqual([ECHO_MODEL]);
+  });
+
+  test('streams chunks that add up to the result', async () => {
+    const chunks: string[] = [];
+    const result = await node.engine.generate(
+      { requestId: 'g1', messages: ask('hello world'), maxNewTokens: 40 },
+      (c) => chunks.push(c),
+    );
+    expect(chunks.join('')).toBe(result.text);
+    expect(result.completionTokens).toBeGreaterThan(0);
+    expect(result.completionTokens).toBeLessThanOrEqual(40);
+  });
+
+  test('minNewTokens forces the token count', async () => {
+    const result = await node.engine.generate({
+      requestId: 'g2',
+      messages: ask('x'),
+      maxNewTokens: 300,
+      minNewTokens: 300,
+    });
+    expect(result.completionTokens).toBe(300);
+    expect(result.finishReason).toBe('length');
+  });
+
+  test('cancel stops within one token', async () => {
+    let tokensWhenCancelled = 0;
+    let pieces = 0;
+    const result = await node.engine.generate(
+      { requestId: 'c1', messages: ask('stop me'), maxNewTokens: 1000, minNewTokens: 1000 },
+      () => {
+        pieces++;
+        if (pieces === 3) {
+          void node.engine.cancel('c1');
+          tokensWhenCancelled = -1;
+        }
+      },
+    );
+    expect(tokensWhenCancelled).toBe(-1);
+    expect(result.finishReason).toBe('cancelled');
+    expect(result.completionTokens).toBeLessThan(1000);
+  });
+});
