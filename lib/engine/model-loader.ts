@@ -8,6 +8,7 @@ import type { Settings } from '@/lib/settings';
 import type { DownloadProgress, FileProgress, LoadOptions } from './api';
 import { chooseDevice, chooseDtype, type DeviceCapabilities } from './device';
 import type { LoadedModel } from './generation';
+import { parseModelFileUrl } from './model-cache';
 import type { VerifiedFetch } from './verified-fetch';
 import { yieldBetweenRuns } from './yield-between-runs';
 
@@ -16,6 +17,9 @@ import { yieldBetweenRuns } from './yield-between-runs';
  * (onnxruntime-node), where the engine runs for tests and benchmarks.
  */
 const CPU_DEVICE = typeof process !== 'undefined' && process.versions?.node ? 'cpu' : 'wasm';
+
+/** Files transformers.js asks for but does without. */
+const OPTIONAL_FILES = new Set(['generation_config.json']);
 
 /** Window assumed for an uncatalogued model whose config does not say. */
 const FALLBACK_CONTEXT_WINDOW = 2048;
@@ -111,6 +115,15 @@ function isDownloadProblem(error: unknown): boolean {
 
 function wrap(modelId: string, ctx: LoadContext, error: unknown): ModelLoadError {
   const detail = messageOf(error);
+  // A failed load after a 404 is a missing model (or file), whatever transformers.js says next.
+  const missing = ctx.fetcher.notFound
+    .map((url) => parseModelFileUrl(url)?.file ?? url)
+    .filter((file) => !OPTIONAL_FILES.has(file));
+  if (missing.length > 0) {
+    return new ModelLoadError(
+      `Model "${modelId}" was not found on ${ctx.settings.modelHost} (missing: ${missing.join(', ')}). Check the model id and the model host.`,
+    );
+  }
   if (/could not locate|not found|404/i.test(detail)) {
     return new ModelLoadError(`Model "${modelId}" was not found on ${ctx.settings.modelHost} (${detail})`);
   }

@@ -11,6 +11,8 @@ export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Re
 export class VerifiedFetch {
   /** URLs fetched from the network since the last `reset()`. */
   readonly fetched: string[] = [];
+  /** URLs the server answered 404 for (some optional files are allowed to be missing). */
+  readonly notFound: string[] = [];
 
   constructor(private readonly inner: Fetch = (input, init) => globalThis.fetch(input, init)) {}
 
@@ -23,6 +25,7 @@ export class VerifiedFetch {
     } catch (error) {
       throw new Error(`Could not reach the model host for ${url}: ${describe(error)}`, { cause: error });
     }
+    if (response.status === 404) this.notFound.push(url);
     const declared = Number(response.headers.get('content-length'));
     if (!response.ok || !response.body || !declared) return response;
     return new Response(response.body.pipeThrough(lengthCheck(url, declared)), {
@@ -34,6 +37,7 @@ export class VerifiedFetch {
 
   reset(): void {
     this.fetched.length = 0;
+    this.notFound.length = 0;
   }
 }
 

@@ -32,7 +32,7 @@ test('a model the hub does not have gives a clear "not found"', async () => {
   const { probe } = await session.openTestPage();
   const { error } = await probe.call('load', 'edgewise-test/no-such-model', { device: 'wasm' });
   expect(error).toMatch(
-    /ModelLoadError: Model "edgewise-test\/no-such-model" was not found on http:\/\/127\.0\.0\.1:\d+\//,
+    /ModelLoadError: Model "edgewise-test\/no-such-model" was not found on http:\/\/127\.0\.0\.1:\d+\/ \(missing: .*config\.json/,
   );
   expect(await probe.call('status')).toMatchObject({ state: 'error', modelId: 'edgewise-test/no-such-model' });
   expect(await stored()).toEqual([]);

@@ -21,13 +21,11 @@ test('a stream survives the service worker being stopped', async () => {
     minNewTokens: 1500,
   });
   await expect.poll(async () => (await probe.call('status')).state, { timeout: 30_000 }).toBe('generating');
-  console.log(JSON.stringify(await probe.call('status')));
 
   const extensionPage = await session.browser.openExtensionPage('/options.html');
   await stopServiceWorkers(extensionPage);
 
   const run = await probe.call('wait', 'long');
-  console.log(JSON.stringify(run).slice(0, 300), JSON.stringify(run.result));
   // Either outcome is acceptable; hanging is not (the test would time out).
   if (run.error) expect(run.error).toMatch(/Edgewise engine/);
   else expect(run.result!.completionTokens).toBe(1500);
