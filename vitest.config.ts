@@ -8,7 +8,7 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test-d.ts'],
+          include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           typecheck: { enabled: true, include: ['tests/unit/**/*.test-d.ts'] },
           testTimeout: 60_000,

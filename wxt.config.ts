@@ -7,7 +7,8 @@ import { ORT_PUBLIC_DIR, ORT_WASM_FILES } from './lib/engine/ort-files';
  * Public half of the extension key. It fixes the extension id (jkhnioojjpleefdmddbnookfbdhdcmki)
  * for unpacked builds, so tests and `npm run dev` always see the same origin (and IndexedDB).
  */
-const EXTENSION_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA69MNQHbfVnFDZSp7rqBOvFktu/1T2kjfoEc1ZDH0OkdnYrEOB/By1cVlEGZl/X0YJjEnpJD/1YrasvCF3cvlHkIASEIy5c3Ei7A71NMpHRaag/cBO33R+xdUzteIdk2Ff9t+xwluWkoCFLLMLZxTu42lRC2GJRo23OYYiTQLm24Mss3JsdYwPrQAAepEK0SxeYWLJVI1Q4d/Lb9McMT96oB45kLkDFPbJeSS9s1q8hPb3Z8FpAp94qgDaJAC5hic37LLpiReodZYPjTY+3+VLn8Z6Fd1Gcs0nuqi98/r0E90VQD16Vao9XU/pij+I2Ean01DJUzH0T6OcFRU9MjnPQIDAQAB';
+const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA69MNQHbfVnFDZSp7rqBOvFktu/1T2kjfoEc1ZDH0OkdnYrEOB/By1cVlEGZl/X0YJjEnpJD/1YrasvCF3cvlHkIASEIy5c3Ei7A71NMpHRaag/cBO33R+xdUzteIdk2Ff9t+xwluWkoCFLLMLZxTu42lRC2GJRo23OYYiTQLm24Mss3JsdYwPrQAAepEK0SxeYWLJVI1Q4d/Lb9McMT96oB45kLkDFPbJeSS9s1q8hPb3Z8FpAp94qgDaJAC5hic37LLpiReodZYPjTY+3+VLn8Z6Fd1Gcs0nuqi98/r0E90VQD16Vao9XU/pij+I2Ean01DJUzH0T6OcFRU9MjnPQIDAQAB';
 
 const ortDist = resolve(import.meta.dirname, 'node_modules/onnxruntime-web/dist');
 
@@ -24,7 +25,8 @@ function bundledOrtInsteadOfCdn(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/@huggingface[\\/]transformers[\\/]dist[\\/]transformers\.web\.js/.test(id)) return null;
-      if (!cdnPrefix.test(code)) throw new Error('transformers.js no longer has the jsDelivr ORT default; review bundledOrtInsteadOfCdn.');
+      if (!cdnPrefix.test(code))
+        throw new Error('transformers.js no longer has the jsDelivr ORT default; review bundledOrtInsteadOfCdn.');
       return { code: code.replace(cdnPrefix, `/${ORT_PUBLIC_DIR}/`), map: null };
     },
   };
@@ -42,8 +44,12 @@ function singleOrtWasmCopy(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/onnxruntime-web[\\/]dist[\\/]ort\.webgpu\.bundle\.min\.mjs/.test(id)) return null;
-      if (!code.includes(literal)) throw new Error('onnxruntime-web changed how it locates its wasm; review singleOrtWasmCopy.');
-      return { code: code.replaceAll(literal, `new URL("/${ORT_PUBLIC_DIR}/${ORT_WASM_FILES.wasm}",self.location.href)`), map: null };
+      if (!code.includes(literal))
+        throw new Error('onnxruntime-web changed how it locates its wasm; review singleOrtWasmCopy.');
+      return {
+        code: code.replaceAll(literal, `new URL("/${ORT_PUBLIC_DIR}/${ORT_WASM_FILES.wasm}",self.location.href)`),
+        map: null,
+      };
     },
   };
 }

@@ -59,7 +59,11 @@ export class ModelCache {
   /** Keys served from IndexedDB since the last reset; tells "from cache" loads from downloads. */
   readonly hits = new Set<string>();
 
-  constructor(private readonly db: EdgewiseDatabase) {}
+  /** `chunkBytes` is for tests, which use small slices to exercise splitting cheaply. */
+  constructor(
+    private readonly db: EdgewiseDatabase,
+    private readonly chunkBytes = CHUNK_BYTES,
+  ) {}
 
   /** Returns the stored file for a hub-layout URL, or `undefined` (transformers.js then downloads it). */
   async match(request: string): Promise<Response | undefined> {
@@ -97,7 +101,7 @@ export class ModelCache {
       file: ref.file,
       size: bytes.byteLength,
       sha256: await sha256Hex(bytes),
-      chunkCount: Math.max(1, Math.ceil(bytes.byteLength / CHUNK_BYTES)),
+      chunkCount: Math.max(1, Math.ceil(bytes.byteLength / this.chunkBytes)),
       contentType: response.headers.get('content-type') ?? 'application/octet-stream',
       storedAt: Date.now(),
     };
@@ -105,7 +109,7 @@ export class ModelCache {
     await this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, async () => {
       await this.db.modelChunks.where('key').equals(ref.key).delete();
       for (let index = 0; index < record.chunkCount; index++) {
-        const slice = bytes.slice(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
+        const slice = bytes.slice(index * this.chunkBytes, (index + 1) * this.chunkBytes);
         await this.db.modelChunks.put({ key: ref.key, index, bytes: slice.buffer });
       }
       await this.db.modelFiles.put(record);

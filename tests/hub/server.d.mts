@@ -1,0 +1,44 @@
+/** Typings for the local test hub (tests/hub/server.mjs). */
+
+export interface HubRequest {
+  method: string;
+  /** Decoded URL path, e.g. `/edgewise-test/echo-tiny/resolve/main/config.json`. */
+  path: string;
+  /** HTTP status sent; -1 = socket destroyed before a response (hangup), -200 = truncated body. */
+  status: number;
+  /** `Date.now()` when the request arrived. */
+  at: number;
+}
+
+export type HubFault =
+  /** 404 for paths containing `match` (all paths if omitted). */
+  | { kind: 'notFound'; match?: string }
+  /** Full Content-Length header, but only `afterBytes` (default: half) of the body, then the socket is destroyed. */
+  | { kind: 'truncate'; match?: string; afterBytes?: number }
+  /** Destroy the socket before sending any response. */
+  | { kind: 'hangup'; match?: string }
+  /** Throttle the body to `bytesPerSecond`. */
+  | { kind: 'slow'; match?: string; bytesPerSecond: number };
+
+export interface Hub {
+  /** Base URL without trailing slash, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  /** Every request received, in order. */
+  requests: HubRequest[];
+  clearLog(): void;
+  setFault(fault: HubFault | null): void;
+  close(): Promise<void>;
+}
+
+export interface HubOptions {
+  /** Directory holding `{owner}/{repo}/{files}`. */
+  root: string;
+  /** 0 (default) = ephemeral port. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Log each request to stdout. */
+  log?: boolean;
+}
+
+export function startHub(options: HubOptions): Promise<Hub>;

@@ -1,0 +1,61 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  HUGGING_FACE_HUB,
+  SettingsError,
+  loadSettings,
+  normaliseModelHost,
+  saveSettings,
+} from '@/lib/settings';
+import { openDatabase } from '@/lib/store';
+
+let n = 0;
+const dbs: ReturnType<typeof openDatabase>[] = [];
+const fresh = () => {
+  const db = openDatabase(`settings-test-${++n}`);
+  dbs.push(db);
+  return db;
+};
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+describe('settings', () => {
+  test('defaults: the real hub and the default model', async () => {
+    expect(await loadSettings(fresh())).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.modelHost).toBe(HUGGING_FACE_HUB);
+  });
+
+  test('saves and merges changes', async () => {
+    const db = fresh();
+    await saveSettings(db, { modelHost: 'http://127.0.0.1:8080' });
+    const next = await saveSettings(db, { device: 'wasm' });
+    expect(next).toMatchObject({ modelHost: 'http://127.0.0.1:8080/', device: 'wasm' });
+    expect(await loadSettings(db)).toEqual(next);
+  });
+
+  test.each([
+    ['https://hf.example/mirror', 'https://hf.example/mirror/'],
+    ['  https://huggingface.co  ', 'https://huggingface.co/'],
+    ['http://127.0.0.1:9/x/?q=1#h', 'http://127.0.0.1:9/x/'],
+  ])('model host %s → %s', (input, expected) => {
+    expect(normaliseModelHost(input)).toBe(expected);
+  });
+
+  test.each([
+    [{ modelHost: 'not a url' }, /is not a URL/],
+    [{ modelHost: 'ftp://x/' }, /http:\/\/ or https:\/\//],
+    [{ modelHost: 'javascript:alert(1)' }, /http:\/\/ or https:\/\//],
+    [{ modelId: 'no-slash' }, /not a model id/],
+    [{ device: 'cuda' as never }, /Unknown device/],
+    [{ idleUnloadMinutes: -1 }, /Idle unload/],
+    [{ idleUnloadMinutes: Number.NaN }, /Idle unload/],
+  ])('refuses %o and keeps what was saved', async (change, message) => {
+    const db = fresh();
+    await saveSettings(db, { modelHost: 'https://good.example/' });
+    await expect(saveSettings(db, change)).rejects.toThrow(SettingsError);
+    await expect(saveSettings(db, change)).rejects.toThrow(message);
+    expect((await loadSettings(db)).modelHost).toBe('https://good.example/');
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import {
+  CONTENT_SCRIPT_METHODS,
+  EXTENSION_PAGE_METHODS,
+  checkCallbackReply,
+  checkEngineCall,
+  classifySender,
+} from '@/lib/messaging';
+
+const raw = (value: unknown) => ({ type: 'RAW', value });
+const callback = { type: 'HANDLER', name: 'proxy', value: { $edgewisePort: 3 } };
+const call = (method: string, ...argumentList: unknown[]) => ({ id: 'x', type: 'APPLY', path: [method], argumentList });
+const request = (extra: object = {}) => ({ requestId: 'r1', messages: [{ role: 'user', content: 'hi' }], ...extra });
+
+describe('checkEngineCall', () => {
+  test.each([
+    ['status', call('status')],
+    ['generate with a callback', call('generate', raw(request()), callback)],
+    ['generate without a callback', call('generate', raw(request({ maxNewTokens: 10, temperature: 0.7, topP: 0.9 })))],
+    ['load', call('load', raw('a/b'), raw({ device: 'wasm', dtype: 'q8' }), callback)],
+    ['load with only an id', call('load', raw('a/b'))],
+    ['cancel', call('cancel', raw('r1'))],
+    ['watchStatus', call('watchStatus', callback)],
+    ['a release', { id: 'x', type: 'RELEASE' }],
+  ])('accepts %s', (_name, message) => {
+    expect(checkEngineCall(message, CONTENT_SCRIPT_METHODS)).toBeNull();
+  });
+
+  test.each([
+    ['non-messages', 'hello', /not an engine call/],
+    ['property writes', { id: 'x', type: 'SET', path: ['status'], value: raw(1) }, /"SET" is not allowed/],
+    ['property reads', { id: 'x', type: 'GET', path: ['status'] }, /"GET" is not allowed/],
+    ['constructors', { id: 'x', type: 'CONSTRUCT', path: [], argumentList: [] }, /"CONSTRUCT"/],
+    ['nested paths', { id: 'x', type: 'APPLY', path: ['a', 'b'], argumentList: [] }, /bad method path/],
+    ['admin methods', call('deleteCached', raw('a/b')), /"deleteCached" is not available here/],
+    ['unknown methods', call('__proto__'), /not available here/],
+    ['extra arguments', call('status', raw(1)), /expected 0–0 arguments/],
+    ['a value where a callback goes', call('watchStatus', raw('x')), /listener must be a callback/],
+    ['a callback where a value goes', call('cancel', callback), /requestId must be a value/],
+    ['odd handlers', call('cancel', { type: 'HANDLER', name: 'throw', value: {} }), /bad argument/],
+    ['bad model ids', call('load', raw('../../etc')), /modelId is malformed/],
+    ['bad devices', call('load', raw('a/b'), raw({ device: 'cuda' })), /options is malformed/],
+    ['empty messages', call('generate', raw({ requestId: 'r', messages: [] })), /messages must be a list/],
+    ['bad roles', call('generate', raw(request({ messages: [{ role: 'tool', content: 'x' }] }))), /needs a role/],
+    ['non-text content', call('generate', raw(request({ messages: [{ role: 'user', content: 42 }] }))), /needs a role/],
+    [
+      'huge prompts',
+      call('generate', raw(request({ messages: [{ role: 'user', content: 'x'.repeat(4_000_001) }] }))),
+      /too long/,
+    ],
+    ['silly token counts', call('generate', raw(request({ maxNewTokens: 0 }))), /maxNewTokens/],
+    ['fractional token counts', call('generate', raw(request({ minNewTokens: 1.5 }))), /minNewTokens/],
+    ['wild temperatures', call('generate', raw(request({ temperature: 9 }))), /temperature/],
+    ['long request ids', call('cancel', raw('x'.repeat(200))), /requestId is malformed/],
+  ])('refuses %s', (_name, message, reason) => {
+    expect(checkEngineCall(message, CONTENT_SCRIPT_METHODS)).toMatch(reason);
+  });
+
+  test('extension pages may manage the weights store', () => {
+    expect(checkEngineCall(call('deleteCached', raw('a/b')), EXTENSION_PAGE_METHODS)).toBeNull();
+    expect(checkEngineCall(call('listCached'), EXTENSION_PAGE_METHODS)).toBeNull();
+  });
+});
+
+describe('checkCallbackReply', () => {
+  test('only replies may come back on a callback channel', () => {
+    expect(checkCallbackReply({ id: 'x', type: 'RAW', value: undefined })).toBeNull();
+    expect(checkCallbackReply({ id: 'x', type: 'HANDLER', name: 'throw', value: {} })).toBeNull();
+    expect(checkCallbackReply({ id: 'x', type: 'HANDLER', name: 'proxy', value: {} })).toMatch(/unexpected handler/);
+    expect(checkCallbackReply(call('status'))).toMatch(/only replies/);
+  });
+});
+
+describe('classifySender', () => {
+  const id = 'jkhnioojjpleefdmddbnookfbdhdcmki';
+  const origin = `chrome-extension://${id}/`;
+  test.each([
+    [{ id, url: `${origin}options.html` }, 'extension-page'],
+    [{ id, url: `${origin}options.html`, tab: { id: 3 } }, 'extension-page'],
+    [{ id, url: 'https://example.com/', tab: { id: 3 } }, 'content-script'],
+    [{ id: 'someone-else', url: 'https://example.com/', tab: { id: 3 } }, null],
+    [{ url: 'https://example.com/' }, null],
+    [undefined, null],
+    [{ id, url: 'https://example.com/' }, null],
+  ])('%o → %s', (sender, role) => {
+    expect(classifySender(sender, id, origin)).toBe(role);
+  });
+});
