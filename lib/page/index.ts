@@ -1,1 +1,2 @@
 export { describePage } from './describe';
+export { listenForPageRequests, type MessageRuntime } from './listen';

@@ -68,3 +68,20 @@ describe('LocalEngine', () => {
     expect(result.completionTokens).toBeLessThan(1000);
   });
 });
+
+describe('idle unload', () => {
+  test('a model unused for the idle time is unloaded, and reloads from IndexedDB alone', async () => {
+    const idle = await startNodeEngine({ idleUnloadMinutes: 0.005 }); // 300 ms
+    try {
+      await idle.engine.load(ECHO_MODEL, { device: 'wasm' });
+      await idle.engine.generate({ requestId: 'i1', messages: ask('hi'), maxNewTokens: 4 });
+      await expect.poll(async () => (await idle.engine.status()).state, { timeout: 5000 }).toBe('idle');
+      idle.hub.clearLog();
+      const again = await idle.engine.load(ECHO_MODEL, { device: 'wasm' });
+      expect(again.downloadedFiles).toEqual([]);
+      expect(idle.hub.requests).toEqual([]);
+    } finally {
+      await idle.close();
+    }
+  });
+});
