@@ -26,6 +26,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          // `npm run bench` only; not part of `npm test` (a one-iteration smoke run is, in e2e).
+          name: 'bench',
+          include: ['tests/bench/**/*.bench-run.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 15 * 60_000,
+          hookTimeout: 5 * 60_000,
+        },
+      },
     ],
   },
 });
