@@ -104,6 +104,11 @@ export interface EngineApi {
   watchStatus(listener: StatusListener): Promise<() => void>;
   load(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult>;
   generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult>;
+  /**
+   * Token counts of each text with the loaded model's tokenizer (no special tokens), for
+   * callers that must fit text into the context window. Fails if no model is loaded.
+   */
+  countTokens(texts: string[]): Promise<number[]>;
   /** Stops a running request within one token, or drops it from the queue. False if unknown. */
   cancel(requestId: string): Promise<boolean>;
   unload(): Promise<void>;

@@ -17,7 +17,7 @@ export {
 } from './device';
 export { ContextOverflowError, DEFAULT_MAX_NEW_TOKENS } from './generation';
 export { LocalEngine, NoModelLoadedError } from './local-engine';
-export { CHUNK_BYTES, IncompleteDownloadError, ModelCache, parseModelFileUrl, sha256Hex } from './model-cache';
+export { CHUNK_BYTES, IncompleteDownloadError, ModelCache, parseModelFileUrl } from './model-cache';
 export { ModelLoadError } from './model-loader';
 export { requestPersistentStorage } from './persistence';
 export { SerialQueue } from './serial-queue';

@@ -91,6 +91,12 @@ export class LocalEngine implements EngineAdminApi {
       });
   }
 
+  async countTokens(texts: string[]): Promise<number[]> {
+    const loaded = this.loaded;
+    if (!loaded) throw new NoModelLoadedError('No model is loaded. Load a model before counting tokens.');
+    return texts.map((text) => loaded.tokenizer.encode(text, { add_special_tokens: false }).length);
+  }
+
   async cancel(requestId: string): Promise<boolean> {
     const running = this.requests.get(requestId);
     if (!running) return false;

@@ -7,6 +7,7 @@
  * A file is written in one IndexedDB transaction, after its bytes are complete and
  * match the expected length, so a partial or failed download is never stored.
  */
+import { sha256Hex } from '@/lib/hash';
 import type { EdgewiseDatabase, ModelFileRecord } from '@/lib/store';
 
 /** Slice size for stored files: big enough to be few rows, small enough to keep IndexedDB values modest. */
@@ -46,12 +47,6 @@ export function parseModelFileUrl(url: string): ModelFileRef | undefined {
   const [, modelId, revision, file] = match as unknown as [string, string, string, string];
   const decodedRevision = decodeURIComponent(revision);
   return { modelId, revision: decodedRevision, file, key: `${modelId}@${decodedRevision}/${file}` };
-}
-
-/** Lowercase hex SHA-256 of some bytes. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The IndexedDB model-file store, shaped as the `match`/`put` pair transformers.js calls. */

@@ -68,6 +68,10 @@ export class EngineSession implements EngineAdminApi {
     }
   }
 
+  countTokens(texts: string[]) {
+    return this.engine.countTokens(texts);
+  }
+
   cancel(requestId: string): Promise<boolean> {
     const id = this.prefix + requestId;
     return this.owned.has(id) ? this.engine.cancel(id) : Promise.resolve(false);

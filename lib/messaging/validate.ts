@@ -7,7 +7,7 @@
 import { isRecord, isWireReply, isWireRequest } from './comlink-wire';
 
 /** Methods a content script may call. */
-export const CONTENT_SCRIPT_METHODS = ['status', 'watchStatus', 'load', 'generate', 'cancel'] as const;
+export const CONTENT_SCRIPT_METHODS = ['status', 'watchStatus', 'load', 'generate', 'countTokens', 'cancel'] as const;
 /** Extension pages may also manage the weights store. */
 export const EXTENSION_PAGE_METHODS = [...CONTENT_SCRIPT_METHODS, 'unload', 'listCached', 'deleteCached'] as const;
 export type EngineMethod = (typeof EXTENSION_PAGE_METHODS)[number];
@@ -34,6 +34,7 @@ const ARG_CHECKS: Record<EngineMethod, ArgCheck> = {
     callback(args[2], 'onProgress', true),
   generate: (args) =>
     arity(args, 1, 2) ?? value(args[0], 'request', generateRequestProblem) ?? callback(args[1], 'onChunk', true),
+  countTokens: (args) => arity(args, 1, 1) ?? value(args[0], 'texts', isTextList),
   cancel: (args) => arity(args, 1, 1) ?? value(args[0], 'requestId', isRequestId),
   unload: (args) => arity(args, 0, 0),
   listCached: (args) => arity(args, 0, 0),
@@ -92,6 +93,11 @@ function callback(arg: Arg | undefined, name: string, optional: boolean): string
   return arg.kind === 'callback' ? null : `${name} must be a callback`;
 }
 
+const isTextList = (v: unknown) =>
+  Array.isArray(v) &&
+  v.length <= 10_000 &&
+  v.every((t) => typeof t === 'string') &&
+  v.reduce((sum: number, t: string) => sum + t.length, 0) <= MAX_CONTENT_CHARS;
 const isModelId = (v: unknown) => typeof v === 'string' && MODEL_ID.test(v);
 const isRequestId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 128;
 const isOptionalInt = (v: unknown, min: number, max: number) =>

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { IncompleteDownloadError, ModelCache, parseModelFileUrl, sha256Hex } from '@/lib/engine';
+import { IncompleteDownloadError, ModelCache, parseModelFileUrl } from '@/lib/engine';
+import { sha256Hex } from '@/lib/hash';
 import { openDatabase, type EdgewiseDatabase } from '@/lib/store';
 
 const URL_A = 'https://huggingface.co/owner/model-a/resolve/main/onnx/model.onnx';

@@ -1,0 +1,51 @@
+/** What to extract: the whole page, or only what the user selected. */
+export type ExtractMode = 'page' | 'selection';
+
+/** Options for {@link extractPage}. */
+export interface ExtractOptions {
+  mode: ExtractMode;
+  /** Selection mode: the selected text (window.getSelection().toString()). */
+  selectionText?: string;
+  /** Cap on extracted characters (default EXTRACT_MAX_CHARS = 2_000_000). */
+  maxChars?: number;
+}
+
+/** Why and how much text was cut. */
+export interface ExtractCap {
+  reason: string;
+  keptChars: number;
+  totalChars: number;
+}
+
+/** The readable text of a page, ready to be chunked and sent to the model. */
+export interface ExtractedPage {
+  title: string;
+  url: string;
+  byline: string;
+  lang: string;
+  /** Clean text. Paragraph-ish blocks separated by "\n\n"; whitespace collapsed inside blocks. */
+  text: string;
+  wordCount: number;
+  source: 'article' | 'visible-text' | 'selection';
+  /** Never silent: set when anything was cut, saying why and how much. */
+  capped: null | ExtractCap;
+  /** Milliseconds spent, for the benchmark. */
+  ms: number;
+}
+
+/** Extraction found nothing worth reading (empty page, empty selection, no body). */
+export class ExtractError extends Error {
+  override name = 'ExtractError';
+}
+
+/** Default cap on extracted characters: about 300,000 words, far more than any model's context. */
+export const EXTRACT_MAX_CHARS = 2_000_000;
+
+/**
+ * Most elements the visibility walk copies before it stops reading the page. Each element costs a
+ * computed-style lookup; the bound keeps a giant page from freezing its tab.
+ */
+export const EXTRACT_MAX_ELEMENTS = 60_000;
+
+/** Above this many copied elements, Readability (superlinear on big trees) is skipped for plain visible text. */
+export const READABILITY_MAX_ELEMENTS = 15_000;
