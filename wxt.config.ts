@@ -61,7 +61,20 @@ export default defineConfig({
     key: EXTENSION_KEY,
     // getContexts (used to keep exactly one offscreen document) needs Chrome 116.
     minimum_chrome_version: '116',
-    permissions: ['offscreen', 'unlimitedStorage'],
+    // offscreen: the engine document. unlimitedStorage: model weights. contextMenus, sidePanel:
+    // the summarize triggers and the panel. scripting: inject the extractor only when asked.
+    // storage: hand a summarize job from the background to the panel (session storage only).
+    permissions: ['offscreen', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'scripting', 'storage'],
+    // The same sites the content script already runs on (so no new install warning): the
+    // extractor is injected there on demand, which content-script matches alone do not allow.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Edgewise' },
+    commands: {
+      'summarize-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Summarize the current page',
+      },
+    },
     content_security_policy: {
       // wasm-unsafe-eval lets ONNX Runtime compile its bundled WebAssembly; nothing remote is allowed.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

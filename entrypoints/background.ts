@@ -1,14 +1,43 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleBackgroundMessage, type OffscreenApis } from '@/lib/background';
+import {
+  createSummarizeMenus,
+  handleBackgroundMessage,
+  jobFor,
+  startSummarize,
+  type OffscreenApis,
+  type TriggerApis,
+} from '@/lib/background';
 
 export default defineBackground({
   type: 'module',
   main() {
     const context = { apis: browser as unknown as OffscreenApis, extensionId: browser.runtime.id };
+    const triggers = browser as unknown as TriggerApis;
+
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       void handleBackgroundMessage(message, sender, context).then(sendResponse);
       return true; // the reply is sent asynchronously
     });
+
+    browser.runtime.onInstalled.addListener(() => {
+      void createSummarizeMenus(triggers);
+      void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+    });
+
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      const job = jobFor(String(info.menuItemId), tab?.id);
+      if (job) void startSummarize(triggers, job).catch(reportTriggerError);
+    });
+
+    browser.commands.onCommand.addListener((command, tab) => {
+      const job = jobFor(command, tab?.id);
+      if (job) void startSummarize(triggers, job).catch(reportTriggerError);
+    });
   },
 });
+
+/** A panel that cannot open (e.g. a closed window) has nowhere to show an error but the log. */
+function reportTriggerError(error: unknown): void {
+  console.warn('Edgewise could not start a summary:', error);
+}

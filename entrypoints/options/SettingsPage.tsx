@@ -56,6 +56,17 @@ export function SettingsPage() {
           {!catalog.some((model) => model.id === form.modelId) && <option value={form.modelId}>{form.modelId}</option>}
         </select>
 
+        <label for="custom-model">Or another model from the model host</label>
+        <input
+          id="custom-model"
+          placeholder="owner/model, e.g. onnx-community/gemma-3-1b-it-ONNX"
+          value={catalog.some((model) => model.id === form.modelId) ? '' : form.modelId}
+          onInput={(e) => e.currentTarget.value.trim() && update({ modelId: e.currentTarget.value.trim() })}
+        />
+        <p class="hint">
+          Any transformers.js text-generation model in ONNX format. Uncatalogued models use their own defaults.
+        </p>
+
         <label for="device">Device</label>
         <select
           id="device"

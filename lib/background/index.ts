@@ -5,3 +5,12 @@ export {
   type OffscreenApis,
 } from './offscreen-document';
 export { handleBackgroundMessage, type RouterContext } from './router';
+export {
+  COMMAND_SUMMARIZE_PAGE,
+  MENU_SUMMARIZE_PAGE,
+  MENU_SUMMARIZE_SELECTION,
+  createSummarizeMenus,
+  jobFor,
+  startSummarize,
+  type TriggerApis,
+} from './summarize-triggers';

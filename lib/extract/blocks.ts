@@ -1,4 +1,5 @@
 import { cleanBlock, cleanPreformatted } from './clean-text';
+import { isChrome } from './clutter';
 
 /** Elements that start and end a block of text. */
 const BLOCK = new Set(
@@ -15,12 +16,6 @@ const SKIP = new Set(
     ' ',
   ),
 );
-
-/** Page furniture, left out of the visible-text fallback. */
-const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'DIALOG']);
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert']);
-const CHROME_NAMES =
-  /(?:^|[\s_-])(?:ad|ads|advert|advertisement|banner-ad|cookie|cookies|consent|gdpr|sponsor|sponsored|promo|newsletter|share|social|comments?|breadcrumbs?|skip-link)(?:$|[\s_-])/i;
 
 /** Options for {@link collectBlocks}. */
 export interface BlockOptions {
@@ -74,15 +69,4 @@ export function collectBlocks(root: Node, options: BlockOptions): string[] {
   }
   flush();
   return blocks;
-}
-
-/** Navigation, banners, sidebars, ads and the like; a header or footer inside an article is content. */
-function isChrome(el: Element): boolean {
-  const tag = el.tagName;
-  if (CHROME_TAGS.has(tag)) return true;
-  if ((tag === 'HEADER' || tag === 'FOOTER') && !el.parentElement?.closest('article, main, [role="main"]')) return true;
-  const role = el.getAttribute('role');
-  if (role !== null && CHROME_ROLES.has(role)) return true;
-  const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-  return names.length > 1 && CHROME_NAMES.test(names);
 }

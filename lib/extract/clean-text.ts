@@ -1,11 +1,11 @@
 /**
- * Characters a reader cannot see but a model reads: zero-width spaces and joiners, bidi marks and
- * overrides, word joiner and invisible operators, BOM, soft hyphen, variation selectors and Unicode
- * tag characters. Hidden prompt injections ride on these ("ASCII smuggling" uses the tag block;
- * "emoji smuggling" uses variation selectors), and inside a word they break it for the tokenizer.
+ * Characters a reader cannot see but a model reads: Unicode's default-ignorable code points, i.e.
+ * zero-width spaces and joiners, soft hyphen, bidi marks and overrides, word joiner and invisible
+ * operators, BOM, variation selectors, Hangul fillers and the tag block. Hidden prompt injections
+ * ride on these ("ASCII smuggling" uses tag characters, "emoji smuggling" variation selectors), and
+ * inside a word they split it for the tokenizer.
  */
-const INVISIBLE =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /** Removes invisible characters (see INVISIBLE); everything else is left as is. */
 export function stripInvisible(text: string): string {
@@ -45,8 +45,9 @@ const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[^\s\p{sc=Han}\p{sc=Hir
 
 /** Words in clean text: runs of non-space characters, and each Chinese or Japanese character. */
 export function countWords(text: string): number {
+  WORD.lastIndex = 0;
   let n = 0;
-  for (const _ of text.matchAll(WORD)) n++;
+  while (WORD.exec(text) !== null) n++;
   return n;
 }
 
@@ -64,4 +65,11 @@ export function joinCapped(blocks: readonly string[], maxChars: number): { text:
   const space = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\n'));
   if (space > end * 0.9) text = text.slice(0, space);
   return { text: text.trimEnd(), totalChars: full.length };
+}
+
+/** Characters in blocks once joined (without the separators). */
+export function blocksLength(blocks: readonly string[]): number {
+  let n = 0;
+  for (const b of blocks) n += b.length;
+  return n;
 }

@@ -1,12 +1,16 @@
 /** Elements that never show text to a reader, whatever their style. */
 const NEVER_SHOWN = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS']);
 
+const BLANK = /^\s*$/;
+
 /** Limits on the walk; when one is reached the rest of the page is left out. */
 export interface WalkLimits {
   /** Most elements to copy. */
   maxElements: number;
-  /** Most characters of (raw, uncollapsed) visible text to copy. */
+  /** Most characters of visible text to copy (counted before collapsing whitespace; blank nodes not counted). */
   maxRawChars: number;
+  /** Elements to leave out although visible (with their subtree). */
+  skip?: (el: Element) => boolean;
 }
 
 /** A copy of the page holding only what a person can see. */
@@ -60,17 +64,21 @@ export function copyVisible(doc: Document, limits: WalkLimits): VisibleCopy {
       if (invisible) continue;
       const data = (node as Text).data;
       parent.appendChild(copy.createTextNode(data));
-      rawChars += data.length;
+      // Indentation between tags is most text nodes on many pages; it collapses away, so it does not count.
+      if (!BLANK.test(data)) rawChars += data.length;
       if (rawChars > limits.maxRawChars) {
         result.cut = 'chars';
         break;
       }
     } else if (node.nodeType === 1 /* element */) {
       const el = node as Element;
-      if (hiddenByMarkup(el)) continue;
+      if (hiddenByMarkup(el) || limits.skip?.(el)) continue;
       const cs = style(el);
       if (cs && (cs.display === 'none' || cs.getPropertyValue('content-visibility') === 'hidden')) continue;
       const clone = copy.importNode(el, false);
+      // Visibility is decided here, from computed style; a copied inline style would make
+      // Readability drop a visibility:visible child of a visibility:hidden parent.
+      clone.removeAttribute('style');
       parent.appendChild(clone);
       if (++result.elements > limits.maxElements) {
         result.cut = 'elements';

@@ -37,3 +37,4 @@ export {
   generateRequestProblem,
   type EngineMethod,
 } from './validate';
+export { JOB_KEY, isSummarizeJob, postJob, takeJob, type SessionStorageArea, type SummarizeJob } from './panel-jobs';

@@ -5,4 +5,13 @@ export {
   type ModelChunkRecord,
   type ModelFileRecord,
   type SettingRecord,
+  type SummaryRecord,
 } from './schema';
+export {
+  clearSummaries,
+  deleteSummary,
+  findStoredSummary,
+  listSummaries,
+  saveSummary,
+  type SummaryKey,
+} from './summaries';

@@ -27,6 +27,25 @@ export interface ModelChunkRecord {
   bytes: ArrayBuffer;
 }
 
+/** A finished (or stopped) page summary, part of the user's private browsing history. */
+export interface SummaryRecord {
+  id?: number;
+  url: string;
+  title: string;
+  /** SHA-256 of the extracted text: an unchanged page with the same model reuses the summary. */
+  contentHash: string;
+  modelId: string;
+  mode: 'page' | 'selection';
+  text: string;
+  /** False when the user stopped it or the engine failed; such summaries are not reused. */
+  complete: boolean;
+  /** What the user was told about coverage, e.g. "Summarized all 12,400 words." */
+  coverage: string;
+  /** Summary of each part, for a long page read in parts (empty when it fit in one). */
+  parts: string[];
+  createdAt: number;
+}
+
 /** A single settings row, keyed by name; see `lib/settings`. */
 export interface SettingRecord {
   key: string;
@@ -38,6 +57,7 @@ export type EdgewiseDatabase = Dexie & {
   modelFiles: EntityTable<ModelFileRecord, 'key'>;
   modelChunks: Dexie.Table<ModelChunkRecord, [string, number]>;
   settings: EntityTable<SettingRecord, 'key'>;
+  summaries: EntityTable<SummaryRecord, 'id'>;
 };
 
 /** Default database name; tests pass their own to stay isolated. */
@@ -50,6 +70,9 @@ export function openDatabase(name: string = DATABASE_NAME): EdgewiseDatabase {
     modelFiles: 'key, modelId',
     modelChunks: '[key+index], key',
     settings: 'key',
+  });
+  db.version(2).stores({
+    summaries: '++id, url, createdAt, [url+contentHash+modelId+mode]',
   });
   return db;
 }

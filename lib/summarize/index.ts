@@ -10,3 +10,4 @@ export {
   type SummaryProgress,
 } from './map-reduce';
 export { mapMessages, mapSystemPrompt, reduceMessages, reduceSystemPrompt, type PageContext } from './prompts';
+export { runSummaryJob, type JobDeps, type JobOptions, type JobState, type SummaryMode } from './job';

@@ -15,8 +15,19 @@ const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), '
 
 describe('built output', () => {
   test('asks only for the permissions it needs, and nothing external can connect', () => {
-    expect([...manifest.permissions].sort()).toEqual(['offscreen', 'unlimitedStorage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect([...manifest.permissions].sort()).toEqual([
+      'contextMenus',
+      'offscreen',
+      'scripting',
+      'sidePanel',
+      'storage',
+      'unlimitedStorage',
+    ]);
+    // No "tabs", "history", "cookies", <all_urls> or file access; web pages only, where the content script runs.
+    expect(manifest.host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([
+      ['http://*/*', 'https://*/*'],
+    ]);
     expect(manifest.externally_connectable).toBeUndefined();
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });

@@ -2,7 +2,8 @@ export { CHROMIUM, launchBrowser, type LaunchOptions, type Launched } from './br
 export { startPageServer, type PageServer } from './page-server';
 export { ECHO_MODEL, EXTENSION_DIR, EXTENSION_ID, EXTENSION_ORIGIN, MODELS_DIR, PAGES_DIR, ROOT } from './paths';
 export { contentScriptProbe, extensionPageProbe, probeSource, type ProbeHandle } from './probe';
-export { setModelHost } from './settings';
+export { configure, setModelHost, type SettingsChange } from './settings';
 export { offscreenDocumentCount, stopServiceWorkers, storedModelFiles, type StoredFile } from './inspect';
 export { nodeGreedyText } from './node-reference';
 export { startSession, type Session } from './session';
+export { clickMenuItem, finishedSummary, tabIdOf } from './summarize';

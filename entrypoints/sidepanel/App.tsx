@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import {
+  JOB_KEY,
+  connectEngine,
+  takeJob,
+  type ClientRuntime,
+  type EngineConnection,
+  type SessionStorageArea,
+} from '@/lib/messaging';
+import { loadSettings } from '@/lib/settings';
+import { clearSummaries, deleteSummary, listSummaries, openDatabase, type SummaryRecord } from '@/lib/store';
+import type { JobState, SummaryMode } from '@/lib/summarize';
+import { HistoryList } from './HistoryList';
+import { startJob, type JobRunner } from './job-runner';
+import { SummaryView } from './SummaryView';
+
+const db = openDatabase();
+const session = browser.storage.session as unknown as SessionStorageArea;
+
+export function App() {
+  const [connection, setConnection] = useState<EngineConnection | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [state, setState] = useState<JobState | null>(null);
+  const [running, setRunning] = useState(false);
+  const [history, setHistory] = useState<SummaryRecord[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const runner = useRef<JobRunner | null>(null);
+  const last = useRef<{ tabId: number; mode: SummaryMode } | null>(null);
+  const consent = useRef<(() => void) | null>(null);
+
+  const refreshHistory = useCallback(() => void listSummaries(db).then(setHistory), []);
+
+  const run = useCallback(
+    async (tabId: number, mode: SummaryMode, fresh = false) => {
+      if (!connection) return;
+      runner.current?.stop();
+      last.current = { tabId, mode };
+      setRunning(true);
+      const settings = await loadSettings(db);
+      const askToDownload = () => new Promise<void>((resolve) => (consent.current = resolve));
+      const job = startJob(tabId, mode, fresh, { engine: connection.engine, db, settings, askToDownload }, setState);
+      runner.current = job;
+      await job.done;
+      if (runner.current === job) {
+        runner.current = null;
+        setRunning(false);
+      }
+      refreshHistory();
+    },
+    [connection, refreshHistory],
+  );
+
+  useEffect(() => {
+    let open: EngineConnection | undefined;
+    connectEngine(browser.runtime as unknown as ClientRuntime)
+      .then((conn) => {
+        open = conn;
+        setConnection(conn);
+        conn.onDisconnect(() => setFatal('The Edgewise engine stopped. Close and reopen the panel.'));
+      })
+      .catch((e: unknown) => setFatal(e instanceof Error ? e.message : String(e)));
+    refreshHistory();
+    return () => open?.close();
+  }, [refreshHistory]);
+
+  // Jobs from the context menu and the shortcut: one waiting now, or arriving while open.
+  useEffect(() => {
+    if (!connection) return;
+    const pick = () => void takeJob(session).then((job) => job && run(job.tabId, job.mode));
+    pick();
+    const onChanged = (changes: Record<string, unknown>) => JOB_KEY in changes && pick();
+    browser.storage.session.onChanged.addListener(onChanged);
+    return () => browser.storage.session.onChanged.removeListener(onChanged);
+  }, [connection, run]);
+
+  // Closing or navigating the summarized tab stops the job cleanly.
+  useEffect(() => {
+    const stopFor = (tabId: number, why: string) => {
+      if (runner.current?.tabId !== tabId) return;
+      runner.current.stop();
+      setNotice(why);
+    };
+    const onRemoved = (tabId: number) => stopFor(tabId, 'The tab was closed, so the summary was stopped.');
+    const onUpdated = (tabId: number, change: { url?: string }) =>
+      change.url && stopFor(tabId, 'The page changed, so the summary was stopped.');
+    browser.tabs.onRemoved.addListener(onRemoved);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, []);
+
+  const summarizeActiveTab = async () => {
+    setNotice(null);
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id !== undefined) await run(tab.id, 'page');
+  };
+
+  return (
+    <>
+      <h1>Edgewise</h1>
+      {fatal && (
+        <p class="error" role="alert">
+          {fatal}
+        </p>
+      )}
+      <div class="toolbar">
+        <button class="primary" disabled={!connection || running} onClick={() => void summarizeActiveTab()}>
+          Summarize page
+        </button>
+      </div>
+      {notice && (
+        <p role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      {state && (
+        <SummaryView
+          state={state}
+          running={running}
+          onStop={() => runner.current?.stop()}
+          onRegenerate={() => last.current && void run(last.current.tabId, last.current.mode, true)}
+          onConsent={() => consent.current?.()}
+        />
+      )}
+      <HistoryList
+        items={history}
+        onOpen={(item) => setState(historyState(item))}
+        onDelete={(id) => void deleteSummary(db, id).then(refreshHistory)}
+        onClear={() => void clearSummaries(db).then(refreshHistory)}
+      />
+    </>
+  );
+}
+
+/** A stored summary shown as a finished job. */
+function historyState(item: SummaryRecord): JobState {
+  const page = {
+    title: item.title,
+    url: item.url,
+    byline: '',
+    lang: '',
+    text: '',
+    wordCount: 0,
+    source: 'article' as const,
+    capped: null,
+    ms: 0,
+  };
+  return { kind: 'done', page, record: item, fromCache: true, capped: null };
+}

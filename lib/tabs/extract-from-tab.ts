@@ -1,0 +1,82 @@
+/**
+ * The one wrapper around injecting the extractor into a tab. The extractor is its own
+ * script (`/extract.js`), injected only when the user asks for a summary, so the
+ * content script that runs on every page stays tiny.
+ */
+import type { ExtractedPage, ExtractMode } from '@/lib/extract';
+import { unsupportedPageReason } from './page-support';
+
+/** The chrome APIs this needs, declared structurally for tests. */
+export interface TabApis {
+  tabs: { get(tabId: number): Promise<{ url?: string; id?: number }> };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number };
+      files?: string[];
+      func?: (...args: never[]) => unknown;
+      args?: unknown[];
+    }): Promise<{ result?: unknown }[]>;
+  };
+}
+
+/** A page Edgewise cannot read (browser pages, the Web Store, the PDF viewer…). */
+export class PageNotReadableError extends Error {
+  override name = 'PageNotReadableError';
+}
+
+/** Name of the function the extractor script defines in the extension's isolated world. */
+export const EXTRACTOR_GLOBAL = '__edgewiseExtract';
+
+export type ExtractorReply = { ok: true; page: ExtractedPage } | { ok: false; error: string };
+
+export async function extractFromTab(apis: TabApis, tabId: number, mode: ExtractMode): Promise<ExtractedPage> {
+  try {
+    // The URL is visible only where we have host access; when it is, check it first.
+    const { url } = await apis.tabs.get(tabId);
+    const reason = url ? unsupportedPageReason(url) : null;
+    if (reason) throw new PageNotReadableError(reason);
+    await apis.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
+    const [injection] = await apis.scripting.executeScript({
+      target: { tabId },
+      func: (name: string, extractMode: ExtractMode) =>
+        (globalThis as unknown as Record<string, (mode: ExtractMode) => unknown>)[name]!(extractMode),
+      args: [EXTRACTOR_GLOBAL, mode],
+    });
+    return checkReply(injection?.result);
+  } catch (error) {
+    if (error instanceof PageNotReadableError) throw error;
+    throw new PageNotReadableError(explainInjectionError(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/**
+ * Without the "tabs" permission the tab's URL is often unknown, so Chrome's refusal to
+ * inject is what tells us the page is off limits; say why in words a user understands.
+ */
+export function explainInjectionError(message: string): string {
+  if (/chrome:\/\/|chrome-extension:|chrome-search:|devtools:|about:/i.test(message)) {
+    return 'Chrome does not allow extensions to read browser pages such as chrome:// pages.';
+  }
+  if (/extensions gallery|webstore/i.test(message))
+    return 'Chrome does not allow extensions to read the Chrome Web Store.';
+  if (/file:/i.test(message)) return unsupportedPageReason('file:///') ?? message;
+  if (/permission to access|cannot access/i.test(message)) return 'Chrome does not allow Edgewise to read this page.';
+  if (/no tab with id|tab was closed/i.test(message)) return 'The tab was closed.';
+  return `Edgewise could not read this page: ${message}`;
+}
+
+/** The reply comes from a world the page can tamper with: check its shape. */
+function checkReply(reply: unknown): ExtractedPage {
+  const r = reply as Partial<ExtractorReply> | undefined;
+  if (r && r.ok === false && typeof r.error === 'string') throw new PageNotReadableError(r.error);
+  const page = r?.ok ? r.page : undefined;
+  const valid =
+    page &&
+    typeof page.text === 'string' &&
+    typeof page.title === 'string' &&
+    typeof page.url === 'string' &&
+    typeof page.lang === 'string' &&
+    typeof page.wordCount === 'number';
+  if (!valid) throw new PageNotReadableError('The page answered with something that is not page text.');
+  return page;
+}
