@@ -20,17 +20,24 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-async function summarize(path: string, menu = 'edgewise-summarize-page') {
+async function open(path: string): Promise<Page> {
   const page = await session.browser.context.newPage();
   await page.goto(`${session.pages.url}${path}`);
-  await clickMenuItem(session.browser, menu, page);
-  return { page, result: await finishedSummary(panel) };
+  return page;
 }
+
+async function summarize(path: string, menu = 'edgewise-summarize-page') {
+  const page = await open(path);
+  await clickMenuItem(session.browser, menu, page);
+  const result = await finishedSummary(panel);
+  return { page, result, seen: squash(result.allOutput) };
+}
+
+const historyCount = () => panel.locator('[data-testid="history-item"]').count();
 
 describe('summarize page', () => {
   test('first use offers the model download, then summarizes the article part by part', async () => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.pages.url}/news.html`);
+    const page = await open('/news.html');
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
     await panel.getByRole('button', { name: 'Download and summarize' }).click();
     const result = await finishedSummary(panel);
@@ -42,5 +49,109 @@ describe('summarize page', () => {
     expect(seen).not.toContain('unlimited lighthouse coverage'); // nav
     expect(result.parts.length).toBeGreaterThan(1);
     expect(result.coverage).toMatch(new RegExp(`^Summarized all [\\d,]+ words \\(${result.parts.length} parts\\)\\.`));
+  });
+
+  test.each([
+    ['/blog.html', "Il m'a fallu trois mois d'essais ratés", 'Propulsé par un moteur de blog'],
+    ['/docs.html', 'Fernwick retries idempotent requests that fail with a connection error', 'Was this page helpful?'],
+    ['/nonarticle.html', 'Grippy lugs for loose mountain gravel.', 'IGNORE'],
+  ])('%s: the content reaches the model, the chrome around it does not', async (path, inside, outside) => {
+    const { result, seen } = await summarize(path);
+    expect(result.error).toBe('');
+    expect(seen).toContain(inside);
+    expect(seen).not.toContain(outside);
+    expect(result.coverage).toMatch(/^Summarized all/);
+  });
+
+  test('hidden text, zero-width and tag characters never reach the model', async () => {
+    const { result, seen } = await summarize('/hidden.html');
+    expect(seen).toContain('Most houseplants die in winter from too much water rather than too little.');
+    expect(seen).toContain('This is the private tip my grandmother swore by');
+    for (const secret of [
+      'PINEAPPLE',
+      'DISPLAY-INLINE',
+      'VISIBILITY-CLASS',
+      'ARIA-HIDDEN',
+      'TEMPLATE-SECRET',
+      'NOSCRIPT',
+      'SCRIPT-SECRET',
+      'HIDDEN-ATTRIBUTE',
+    ]) {
+      expect(seen).not.toContain(secret);
+    }
+    expect(result.allOutput).not.toMatch(/[\u200B-\u200F\u2060-\u2064\uFEFF]|[\u{E0000}-\u{E007F}]/u);
+  });
+
+  test('“Summarize selection” sends only the selection, with the page title', async () => {
+    const page = await open('/news.html');
+    await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('article p')].find((p) =>
+        p.textContent!.includes('Not everyone is convinced'),
+      )!;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await clickMenuItem(session.browser, 'edgewise-summarize-selection', page);
+    const seen = squash((await finishedSummary(panel)).allOutput);
+    expect(seen).toContain('Not everyone is convinced.');
+    expect(seen).toContain('Harbour town votes to restore its tidal mill'); // the title, as context
+    expect(seen).not.toContain('Residents of Kettlewick voted');
+  });
+
+  test('an unchanged page shows its stored summary at once; a changed page gets a new one', async () => {
+    const before = await historyCount();
+    const { page, result } = await summarize('/docs.html');
+    expect(result.coverage).toContain('Saved summary of this unchanged page.');
+    expect(await historyCount()).toBe(before);
+
+    await page.evaluate(() => document.querySelector('main p')!.append(' A brand new sentence about retry budgets.'));
+    await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
+    const changed = await finishedSummary(panel);
+    expect(changed.coverage).not.toContain('Saved summary');
+    expect(squash(changed.allOutput)).toContain('A brand new sentence about retry budgets.');
+    expect(await historyCount()).toBe(before + 1);
+  });
+
+  test('stopping early reports the true partial coverage, and keeps the parts', async () => {
+    const page = await open('/long.html');
+    await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
+    await panel.getByText(/Reading part 3 of \d+/).waitFor({ timeout: 120_000 });
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    const result = await finishedSummary(panel);
+    expect(result.coverage).toMatch(
+      /^Stopped after part [23] of (\d+): summarized [\d,]+ of [\d,]+ words \(\d+%\), up to “…/,
+    );
+    await expect(panel.getByText('Partial summary.').isVisible()).resolves.toBe(true);
+  });
+});
+
+describe('clear errors', () => {
+  test('an empty page', async () => {
+    const { result } = await summarize('/empty.html');
+    expect(result.error).toMatch(/no readable text/i);
+  });
+
+  test('a browser page', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto('chrome://version');
+    await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
+    expect((await finishedSummary(panel)).error).toBe(
+      'Chrome does not allow extensions to read browser pages such as chrome:// pages.',
+    );
+  });
+
+  test('closing the tab mid-summary stops cleanly', async () => {
+    const page = await open('/long.html');
+    await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
+    await panel.getByText(/Reading part 2 of \d+/).waitFor({ timeout: 120_000 });
+    await page.close();
+    await panel.getByTestId('notice').filter({ hasText: 'The tab was closed, so the summary was stopped.' }).waitFor();
+    expect((await finishedSummary(panel)).coverage).toMatch(/^Stopped after part/);
+  });
+
+  test('no unhandled errors in any context', () => {
+    expect(session.browser.errors).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Adds `--enable-unsafe-webgpu` (SwiftShader here: slow but correct). */
   webgpu?: boolean;
+  /** An X display (see desktop.ts): run a real, headed window there instead of headless. */
+  display?: string;
 }
 
 export interface Launched {
@@ -34,7 +36,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'edgewise-profile-'));
   const args = [
-    '--headless=new',
+    ...(options.display ? ['--window-position=0,0', '--window-size=1280,800'] : ['--headless=new']),
     '--no-sandbox',
     '--no-first-run',
     '--disable-background-networking',
@@ -49,6 +51,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     executablePath: CHROMIUM,
     headless: false, // --headless=new above; Playwright's own flag would pick the old mode
     args,
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
   });
   const errors: string[] = [];

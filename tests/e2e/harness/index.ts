@@ -3,7 +3,14 @@ export { startPageServer, type PageServer } from './page-server';
 export { ECHO_MODEL, EXTENSION_DIR, EXTENSION_ID, EXTENSION_ORIGIN, MODELS_DIR, PAGES_DIR, ROOT } from './paths';
 export { contentScriptProbe, extensionPageProbe, probeSource, type ProbeHandle } from './probe';
 export { configure, setModelHost, type SettingsChange } from './settings';
-export { offscreenDocumentCount, stopServiceWorkers, storedModelFiles, type StoredFile } from './inspect';
+export {
+  offscreenDocumentCount,
+  stopServiceWorkers,
+  storedModelFiles,
+  storedSummaries,
+  type StoredFile,
+} from './inspect';
 export { nodeGreedyText } from './node-reference';
 export { startSession, type Session } from './session';
 export { clickMenuItem, finishedSummary, tabIdOf } from './summarize';
+export { startDesktop, type Desktop } from './desktop';

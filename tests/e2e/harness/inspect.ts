@@ -54,3 +54,26 @@ export async function stopServiceWorkers(extensionPage: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
 }
+
+/** Summaries saved by the side panel, read with the raw IndexedDB API from an extension page. */
+export async function storedSummaries(
+  extensionPage: Page,
+): Promise<{ url: string; text: string; parts: string[]; coverage: string }[]> {
+  return extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('edgewise');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    if (!db.objectStoreNames.contains('summaries')) return [];
+    const rows = await new Promise<{ url: string; text: string; parts: string[]; coverage: string }[]>(
+      (resolve, reject) => {
+        const request = db.transaction('summaries').objectStore('summaries').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      },
+    );
+    db.close();
+    return rows;
+  });
+}
