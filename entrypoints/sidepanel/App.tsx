@@ -51,18 +51,31 @@ export function App() {
     [connection, refreshHistory],
   );
 
+  // One engine connection for the panel's life; if the engine goes away (its document was
+  // closed or crashed), calls in flight fail with a clear error and the panel reconnects.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let open: EngineConnection | undefined;
+    let closed = false;
     connectEngine(browser.runtime as unknown as ClientRuntime)
       .then((conn) => {
         open = conn;
+        setFatal(null);
         setConnection(conn);
-        conn.onDisconnect(() => setFatal('The Edgewise engine stopped. Close and reopen the panel.'));
+        conn.onDisconnect(() => {
+          if (closed) return;
+          setConnection(null);
+          setTimeout(() => setAttempt((n) => n + 1), 500);
+        });
       })
       .catch((e: unknown) => setFatal(e instanceof Error ? e.message : String(e)));
-    refreshHistory();
-    return () => open?.close();
-  }, [refreshHistory]);
+    return () => {
+      closed = true;
+      open?.close();
+    };
+  }, [attempt]);
+
+  useEffect(refreshHistory, [refreshHistory]);
 
   // Jobs from the context menu and the shortcut: one waiting now, or arriving while open.
   useEffect(() => {

@@ -19,6 +19,8 @@ export interface VisibleCopy {
   doc: Document;
   /** Elements copied into the body. */
   elements: number;
+  /** Characters of text copied into the body, whitespace and all. */
+  chars: number;
   /** Set when a limit stopped the walk: which one. */
   cut: null | 'elements' | 'chars';
 }
@@ -43,7 +45,7 @@ export function copyVisible(doc: Document, limits: WalkLimits): VisibleCopy {
   const html = copy.documentElement;
   for (const attr of Array.from(doc.documentElement.attributes)) html.setAttribute(attr.name, attr.value);
   if (doc.head) copyHead(doc.head, copy);
-  const result: VisibleCopy = { doc: copy, elements: 0, cut: null };
+  const result: VisibleCopy = { doc: copy, elements: 0, chars: 0, cut: null };
   if (!doc.body) return result;
   const body = copy.importNode(doc.body, false);
   html.replaceChild(body, copy.body);
@@ -64,6 +66,7 @@ export function copyVisible(doc: Document, limits: WalkLimits): VisibleCopy {
       if (invisible) continue;
       const data = (node as Text).data;
       parent.appendChild(copy.createTextNode(data));
+      result.chars += data.length;
       // Indentation between tags is most text nodes on many pages; it collapses away, so it does not count.
       if (!BLANK.test(data)) rawChars += data.length;
       if (rawChars > limits.maxRawChars) {
