@@ -97,6 +97,13 @@ export default defineConfig({
   }),
   webExt: {
     binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromiumArgs: [
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Chromium refuses to start as root with its sandbox (containers, CI); only then go without.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   },
 });

@@ -59,7 +59,6 @@ export function SettingsPage() {
         <label for="custom-model">Or another model from the model host</label>
         <input
           id="custom-model"
-          placeholder="owner/model, e.g. onnx-community/gemma-3-1b-it-ONNX"
           value={catalog.some((model) => model.id === form.modelId) ? '' : form.modelId}
           onInput={(e) => e.currentTarget.value.trim() && update({ modelId: e.currentTarget.value.trim() })}
         />
