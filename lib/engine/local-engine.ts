@@ -22,6 +22,7 @@ import { runGeneration, type RunningRequest } from './generation';
 import { parseModelFileUrl, type ModelCache } from './model-cache';
 import { loadModel, type LoadedHandle } from './model-loader';
 import { SerialQueue } from './serial-queue';
+import { StatusHub } from './status-hub';
 import type { VerifiedFetch } from './verified-fetch';
 
 export interface EngineDeps {
@@ -39,22 +40,19 @@ export class NoModelLoadedError extends Error {
 
 export class LocalEngine implements EngineAdminApi {
   private loaded: LoadedHandle | undefined;
-  private current: EngineStatus = { state: 'idle' };
+  private readonly hub = new StatusHub();
   private readonly queue = new SerialQueue();
   private readonly requests = new Map<string, RunningRequest>();
-  private readonly watchers = new Set<StatusListener>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: EngineDeps) {}
 
   async status(): Promise<EngineStatus> {
-    return this.current;
+    return this.hub.status;
   }
 
   async watchStatus(listener: StatusListener): Promise<() => void> {
-    this.watchers.add(listener);
-    listener(this.current);
-    return () => this.watchers.delete(listener);
+    return this.hub.watch(listener);
   }
 
   load(modelId: string, options: LoadOptions = {}, onProgress?: ProgressListener): Promise<LoadResult> {
@@ -132,7 +130,7 @@ export class LocalEngine implements EngineAdminApi {
     const same = this.loaded;
     if (
       same?.modelId === modelId &&
-      (!options.device || options.device === same.device) &&
+      (!options.device || options.device === 'auto' || options.device === same.device) &&
       (!options.dtype || options.dtype === same.dtype)
     ) {
       return { ...describeLoaded(same), downloadedFiles: [], loadMs: 0 };
@@ -187,15 +185,7 @@ export class LocalEngine implements EngineAdminApi {
   }
 
   private setStatus(status: EngineStatus): void {
-    this.current = status;
-    for (const watcher of this.watchers) {
-      try {
-        watcher(status);
-      } catch {
-        // A watcher whose context went away must not break the engine.
-        this.watchers.delete(watcher);
-      }
-    }
+    this.hub.set(status);
   }
 }
 
