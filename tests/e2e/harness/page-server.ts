@@ -10,9 +10,16 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-export async function startPageServer(): Promise<PageServer> {
+/** `extra` adds generated pages by path (e.g. a 10 MB page for the benchmark). */
+export async function startPageServer(extra: Record<string, string> = {}): Promise<PageServer> {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    const generated = extra[path];
+    if (generated !== undefined) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(generated);
+      return;
+    }
     if (path === '/favicon.ico') {
       response.writeHead(204).end();
       return;

@@ -1,0 +1,50 @@
+/**
+ * Keeps `npm run bench` from rotting: runs the bench code end to end on the tiny model
+ * with one iteration (numbers are meaningless here; only that every figure is produced).
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { buildResults, formatTable, writeResults } from '../bench/report';
+import { runBench } from '../bench/run';
+
+test('the bench runs on the tiny model and produces every named figure', async () => {
+  const output = join(mkdtempSync(join(tmpdir(), 'edgewise-bench-smoke-')), 'bench-results.json');
+  const run = await runBench(
+    { runs: 1, loadRuns: 1, pageRuns: 1, models: ['echo-tiny'], forcedThreads: 2, output },
+    () => undefined,
+  );
+  const results = buildResults(run);
+  for (const name of [
+    'overhead_tok_s_ratio',
+    'wasm_vs_native_ratio',
+    'cached_load_ratio',
+    'page_load_ratio',
+  ] as const) {
+    expect(results[name], name).toBeGreaterThan(0);
+  }
+  expect(Number.isFinite(results.overhead_ttft_ms)).toBe(true);
+  expect(results.content_script_bytes).toBeGreaterThan(0);
+  expect(results.page.contentScriptRan).toBe(true);
+  expect(results.threads?.used).toBeGreaterThanOrEqual(1);
+  // Extraction is timed for every fixture page and a 10 MB page, which is capped, never silently.
+  expect(results.summarize).toHaveProperty('measures.extract_ms_news');
+  expect(results.summarize).toHaveProperty('measures.extract_ms_ten-megabytes');
+  expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(
+    /ten-megabytes: [\d,]+ characters \(capped/,
+  );
+  expect(formatTable(results)).toContain('overhead_tok_s_ratio');
+  writeResults(results, output);
+  const written = JSON.parse(readFileSync(output, 'utf8')) as Record<string, unknown>;
+  for (const name of [
+    'overhead_tok_s_ratio',
+    'overhead_ttft_ms',
+    'wasm_vs_native_ratio',
+    'cached_load_ratio',
+    'page_load_ratio',
+    'content_script_bytes',
+  ]) {
+    expect(typeof written[name], name).toBe('number');
+  }
+}, 300_000);
