@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, launchBrowser } from '../e2e/harness';
 import { startHeavyServer } from './heavy-page';
-import { contentScriptWorld } from './worlds';
+import { contentScriptWorld } from '../e2e/harness/worlds';
 import { Samples } from './stats';
 
 /** The harness's flags (tests/e2e/harness/browser.ts) minus the extension. */

@@ -18,7 +18,7 @@ import { ORT_PUBLIC_DIR, ORT_WASM_FILES } from '@/lib/engine/ort-files';
 import type { DirectRunner } from './browser/direct-runner';
 import type { EngineClient } from './browser/engine-client';
 import { directRunnerSource, engineClientSource } from './bundle';
-import { contentScriptWorld, extensionPageWorld, type World } from './worlds';
+import { contentScriptWorld, extensionPageWorld, type World } from '../e2e/harness/worlds';
 
 export interface BenchSession {
   hub: Hub;

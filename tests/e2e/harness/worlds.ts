@@ -1,10 +1,10 @@
 /**
- * Puts a bench script into a JavaScript world and calls its methods: a content script's
+ * Puts a test or bench script into a JavaScript world and calls its methods: a content script's
  * isolated world (reached over CDP, as tests/e2e/harness/probe.ts does) or an extension
  * page's main world.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { EXTENSION_ORIGIN } from '../e2e/harness/paths';
+import { EXTENSION_ORIGIN } from './paths';
 
 type Methods = object;
 type Fn<T, M extends keyof T> = T[M] extends (...args: infer A) => infer R ? { args: A; result: Awaited<R> } : never;
@@ -70,6 +70,6 @@ async function evaluate<T>(cdp: CDPSession, contextId: number, expression: strin
     returnByValue: true,
   });
   if (exceptionDetails)
-    throw new Error(`Bench script threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    throw new Error(`Script threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
   return result.value as T;
 }
