@@ -25,7 +25,10 @@ export function App() {
   const [running, setRunning] = useState(false);
   const [history, setHistory] = useState<SummaryRecord[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Counts jobs started, so anyone reading the panel can tell a new summary from the last one. */
+  const [runs, setRuns] = useState(0);
   const runner = useRef<JobRunner | null>(null);
+  const activeJob = useRef<symbol | null>(null);
   const last = useRef<{ tabId: number; mode: SummaryMode } | null>(null);
   const consent = useRef<(() => void) | null>(null);
 
@@ -36,10 +39,15 @@ export function App() {
       if (!connection) return;
       runner.current?.stop();
       last.current = { tabId, mode };
+      setRuns((n) => n + 1);
       setRunning(true);
       const settings = await loadSettings(db);
       const askToDownload = () => new Promise<void>((resolve) => (consent.current = resolve));
-      const job = startJob(tabId, mode, fresh, { engine: connection.engine, db, settings, askToDownload }, setState);
+      // A stopped job still reports its last state; only the newest job may change the view.
+      const ctx = { engine: connection.engine, db, settings, askToDownload };
+      const token = Symbol('job');
+      activeJob.current = token;
+      const job = startJob(tabId, mode, fresh, ctx, (next) => activeJob.current === token && setState(next));
       runner.current = job;
       await job.done;
       if (runner.current === job) {
@@ -131,6 +139,7 @@ export function App() {
       )}
       {state && (
         <SummaryView
+          run={runs}
           state={state}
           running={running}
           onStop={() => runner.current?.stop()}

@@ -4,6 +4,8 @@ import type { JobState } from '@/lib/summarize';
 import { findModel } from '@/models';
 
 interface Props {
+  /** Which job this is (1, 2, …), exposed as `data-run`. */
+  run: number;
   state: JobState;
   running: boolean;
   onStop(): void;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** The current summary: page title and link, progress, streamed text, coverage and actions. */
-export function SummaryView({ state, running, onStop, onRegenerate, onConsent }: Props) {
+export function SummaryView({ run, state, running, onStop, onRegenerate, onConsent }: Props) {
   const page = state.kind === 'extracting' ? null : state.page;
   const text =
     state.kind === 'done'
@@ -25,7 +27,7 @@ export function SummaryView({ state, running, onStop, onRegenerate, onConsent }:
   const partial =
     (state.kind === 'done' && !state.record.complete) || (state.kind === 'error' && Boolean(state.partialText));
   return (
-    <section aria-labelledby="summary-heading" class="summary-view">
+    <section aria-labelledby="summary-heading" class="summary-view" data-run={run} data-state={state.kind}>
       <h2 id="summary-heading">Summary</h2>
       {page && (
         <a class="page-link" href={page.url} target="_blank" rel="noopener noreferrer">

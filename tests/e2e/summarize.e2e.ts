@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clickMenuItem, configure, finishedSummary, startSession, type Session } from './harness';
+import { clickMenuItem, configure, finishedSummary, panelRun, startSession, type Session } from './harness';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -28,8 +28,9 @@ async function open(path: string): Promise<Page> {
 
 async function summarize(path: string, menu = 'edgewise-summarize-page') {
   const page = await open(path);
+  const run = await panelRun(panel);
   await clickMenuItem(session.browser, menu, page);
-  const result = await finishedSummary(panel);
+  const result = await finishedSummary(panel, run);
   return { page, result, seen: squash(result.allOutput) };
 }
 
@@ -38,9 +39,10 @@ const historyCount = () => panel.locator('[data-testid="history-item"]').count()
 describe('summarize page', () => {
   test('first use offers the model download, then summarizes the article part by part', async () => {
     const page = await open('/news.html');
+    const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
     await panel.getByRole('button', { name: 'Download and summarize' }).click();
-    const result = await finishedSummary(panel);
+    const result = await finishedSummary(panel, run);
     expect(result.error).toBe('');
     const seen = squash(result.allOutput);
     expect(seen).toContain('Residents of Kettlewick voted by a wide margin');
@@ -93,8 +95,9 @@ describe('summarize page', () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
+    const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-selection', page);
-    const seen = squash((await finishedSummary(panel)).allOutput);
+    const seen = squash((await finishedSummary(panel, run)).allOutput);
     expect(seen).toContain('Not everyone is convinced');
     expect(seen).toContain('Harbour town votes'); // the title, as context
     expect(seen).not.toContain('Residents of Kettlewick voted');
@@ -107,8 +110,9 @@ describe('summarize page', () => {
     expect(await historyCount()).toBe(before);
 
     await page.evaluate(() => document.querySelector('main p')!.append(' A brand new sentence about retry budgets.'));
+    const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
-    const changed = await finishedSummary(panel);
+    const changed = await finishedSummary(panel, run);
     expect(changed.coverage).not.toContain('Saved summary');
     expect(squash(changed.allOutput)).toContain('brand new sentence about retry budgets');
     expect(await historyCount()).toBe(before + 1);
@@ -116,13 +120,21 @@ describe('summarize page', () => {
 
   test('stopping early reports the true partial coverage, and keeps the parts', async () => {
     const page = await open('/long.html');
+    const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
     await panel.getByText(/Reading part 3 of \d+/).waitFor({ timeout: 120_000 });
     await panel.getByRole('button', { name: 'Stop' }).click();
-    const result = await finishedSummary(panel);
-    expect(result.coverage).toMatch(
-      /^Stopped after part [23] of (\d+): summarized [\d,]+ of [\d,]+ words \(\d+%\), up to “…/,
+    const result = await finishedSummary(panel, run);
+    // Parts take about a second each here, so the click lands during part 3 or a little later.
+    const match = /^Stopped after part (\d+) of (\d+): summarized ([\d,]+) of ([\d,]+) words \(\d+%\), up to “…/.exec(
+      result.coverage,
     );
+    expect(match, result.coverage).not.toBeNull();
+    const [done, total, words, all] = match!.slice(1).map((n) => Number(n.replaceAll(',', '')));
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(done).toBeLessThan(total!);
+    expect(words).toBeLessThan(all!);
+    expect(result.parts).toHaveLength(done!);
     await expect(panel.getByText('Partial summary.').isVisible()).resolves.toBe(true);
   });
 });
@@ -136,19 +148,21 @@ describe('clear errors', () => {
   test('a browser page', async () => {
     const page = await session.browser.context.newPage();
     await page.goto('chrome://version');
+    const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
-    expect((await finishedSummary(panel)).error).toBe(
+    expect((await finishedSummary(panel, run)).error).toBe(
       'Chrome does not allow extensions to read browser pages such as chrome:// pages.',
     );
   });
 
   test('closing the tab mid-summary stops cleanly', async () => {
     const page = await open('/long.html');
+    const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
     await panel.getByText(/Reading part 2 of \d+/).waitFor({ timeout: 120_000 });
     await page.close();
     await panel.getByTestId('notice').filter({ hasText: 'The tab was closed, so the summary was stopped.' }).waitFor();
-    expect((await finishedSummary(panel)).coverage).toMatch(/^Stopped after part/);
+    expect((await finishedSummary(panel, run)).coverage).toMatch(/^Stopped after part/);
   });
 
   test('no unhandled errors in any context', () => {

@@ -12,5 +12,5 @@ export {
 } from './inspect';
 export { nodeGreedyText } from './node-reference';
 export { startSession, type Session } from './session';
-export { clickMenuItem, finishedSummary, tabIdOf } from './summarize';
+export { clickMenuItem, finishedSummary, panelRun, tabIdOf } from './summarize';
 export { startDesktop, type Desktop } from './desktop';

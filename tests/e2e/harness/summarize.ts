@@ -45,9 +45,20 @@ export async function clickMenuItem(
   );
 }
 
-/** Waits for the panel's summary to finish and returns what it shows. */
-export async function finishedSummary(panel: Page, timeout = 180_000) {
-  await panel.locator('[data-testid="coverage"], [data-testid="summary-error"]').first().waitFor({ timeout });
+/** The number of the panel's latest job (0 before any). */
+export async function panelRun(panel: Page): Promise<number> {
+  const section = panel.locator('section.summary-view');
+  return (await section.count()) ? Number(await section.getAttribute('data-run')) : 0;
+}
+
+/**
+ * Waits for the panel's next summary (after job number `after`) to finish, and returns
+ * what it shows.
+ */
+export async function finishedSummary(panel: Page, after: number, timeout = 180_000) {
+  await panel
+    .locator(`section.summary-view[data-run="${after + 1}"]:is([data-state="done"], [data-state="error"])`)
+    .waitFor({ timeout });
   const read = async (selector: string) =>
     (await panel.locator(selector).count()) ? await panel.locator(selector).first().innerText() : '';
   const parts = await panel.locator('[data-testid="part-summaries"] li').allTextContents();
