@@ -49,7 +49,7 @@ function neutralise(text: string, tag: string): string {
 }
 
 function attribute(text: string): string {
-  return text.replaceAll('"', "'").replace(/\s+/g, ' ').slice(0, 200);
+  return text.replaceAll('"', "'").replace(/\s+/g, ' ').slice(0, 80);
 }
 
 /** "Write in German." for a page whose language we can name; small models follow this loosely. */

@@ -4,7 +4,15 @@
  * itself opens the side panel from our menu item.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { configure, startDesktop, startSession, storedSummaries, type Desktop, type Session } from './harness';
+import {
+  configure,
+  expectEchoed,
+  startDesktop,
+  startSession,
+  storedSummaries,
+  type Desktop,
+  type Session,
+} from './harness';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
 let desktop: Desktop;
@@ -44,6 +52,6 @@ test('right-click → “Summarize page” opens the side panel, which summarize
     .toBe(1);
   const [summary] = (await storedSummaries(extensionPage)).filter((s) => s.url === page.url());
   const seen = [...summary!.parts, summary!.text].join(' ').replace(/\s+/g, ' ');
-  expect(seen).toContain("trois mois d'essais ratés");
+  expectEchoed(seen, "trois mois d'essais ratés");
   expect(summary!.coverage).toMatch(/^Summarized all/);
 });

@@ -5,7 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clickMenuItem, configure, finishedSummary, panelRun, startSession, type Session } from './harness';
+import {
+  clickMenuItem,
+  configure,
+  expectEchoed,
+  finishedSummary,
+  panelRun,
+  startSession,
+  type Session,
+} from './harness';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -45,8 +53,8 @@ describe('summarize page', () => {
     const result = await finishedSummary(panel, run);
     expect(result.error).toBe('');
     const seen = squash(result.allOutput);
-    expect(seen).toContain('Residents of Kettlewick voted by a wide margin');
-    expect(seen).toContain('once ground grain for farms');
+    expectEchoed(seen, 'Residents of Kettlewick voted by a wide margin');
+    expectEchoed(seen, 'once ground grain for farms');
     expect(seen).not.toContain('Seagull Deluxe kayak'); // ad
     expect(seen).not.toContain('unlimited lighthouse coverage'); // nav
     expect(result.parts.length).toBeGreaterThan(1);
@@ -60,15 +68,15 @@ describe('summarize page', () => {
   ])('%s: the content reaches the model, the chrome around it does not', async (path, inside, outside) => {
     const { result, seen } = await summarize(path);
     expect(result.error).toBe('');
-    expect(seen).toContain(inside);
+    expectEchoed(seen, inside);
     expect(seen).not.toContain(outside);
     expect(result.coverage).toMatch(/^Summarized all/);
   });
 
   test('hidden text, zero-width and tag characters never reach the model', async () => {
     const { result, seen } = await summarize('/hidden.html');
-    expect(seen).toContain('Most houseplants die in winter');
-    expect(seen).toContain('the private tip my grandmother');
+    expectEchoed(seen, 'Most houseplants die in winter');
+    expectEchoed(seen, 'the private tip my grandmother');
     for (const secret of [
       'PINEAPPLE',
       'DISPLAY-INLINE',
@@ -98,8 +106,8 @@ describe('summarize page', () => {
     const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-selection', page);
     const seen = squash((await finishedSummary(panel, run)).allOutput);
-    expect(seen).toContain('Not everyone is convinced');
-    expect(seen).toContain('Harbour town votes'); // the title, as context
+    expectEchoed(seen, 'Not everyone is convinced');
+    expectEchoed(seen, 'Harbour town votes'); // the title, as context
     expect(seen).not.toContain('Residents of Kettlewick voted');
   });
 
@@ -114,7 +122,7 @@ describe('summarize page', () => {
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
     const changed = await finishedSummary(panel, run);
     expect(changed.coverage).not.toContain('Saved summary');
-    expect(squash(changed.allOutput)).toContain('brand new sentence about retry budgets');
+    expectEchoed(squash(changed.allOutput), 'brand new sentence about retry budgets');
     expect(await historyCount()).toBe(before + 1);
   });
 

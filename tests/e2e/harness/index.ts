@@ -14,3 +14,4 @@ export { nodeGreedyText } from './node-reference';
 export { startSession, type Session } from './session';
 export { clickMenuItem, finishedSummary, panelRun, tabIdOf } from './summarize';
 export { startDesktop, type Desktop } from './desktop';
+export { bestSubstringDistance, echoed, expectEchoed } from './echo-match';
