@@ -51,21 +51,21 @@ describe('LocalEngine', () => {
   });
 
   test('cancel stops within one token', async () => {
-    let tokensWhenCancelled = 0;
-    let pieces = 0;
+    const words = Array.from({ length: 30 }, (_, i) => `w${i}`).join(' ');
+    let streamedAtCancel = '';
     const result = await node.engine.generate(
-      { requestId: 'c1', messages: ask('stop me'), maxNewTokens: 1000, minNewTokens: 1000 },
-      () => {
-        pieces++;
-        if (pieces === 3) {
-          void node.engine.cancel('c1');
-          tokensWhenCancelled = -1;
-        }
+      { requestId: 'c1', messages: ask(words), maxNewTokens: 1000, minNewTokens: 1000 },
+      (chunk) => {
+        if (streamedAtCancel) return;
+        streamedAtCancel = chunk;
+        void node.engine.cancel('c1'); // interrupts synchronously, from inside the stream
       },
     );
-    expect(tokensWhenCancelled).toBe(-1);
+    expect(streamedAtCancel).toBe('w0 ');
     expect(result.finishReason).toBe('cancelled');
-    expect(result.completionTokens).toBeLessThan(1000);
+    // One token per byte: no more than one token past what had been streamed.
+    expect(result.completionTokens).toBeLessThanOrEqual(Buffer.byteLength(streamedAtCancel) + 1);
+    expect(result.text.startsWith(streamedAtCancel)).toBe(true);
   });
 });
 
