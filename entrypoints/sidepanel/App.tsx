@@ -39,9 +39,11 @@ export function App() {
       if (!connection) return;
       runner.current?.stop();
       last.current = { tabId, mode };
-      setRuns((n) => n + 1);
       setRunning(true);
       const settings = await loadSettings(db);
+      // Counted here, with no await before the job's first state, so a reader never sees
+      // the new number next to the previous job's result.
+      setRuns((n) => n + 1);
       const askToDownload = () => new Promise<void>((resolve) => (consent.current = resolve));
       // A stopped job still reports its last state; only the newest job may change the view.
       const ctx = { engine: connection.engine, db, settings, askToDownload };

@@ -12,6 +12,7 @@ import {
   finishedSummary,
   panelRun,
   startSession,
+  storedSummaries,
   type Session,
 } from './harness';
 
@@ -53,18 +54,21 @@ describe('summarize page', () => {
     const result = await finishedSummary(panel, run);
     expect(result.error).toBe('');
     const seen = squash(result.allOutput);
-    expectEchoed(seen, 'Residents of Kettlewick voted by a wide margin');
-    expectEchoed(seen, 'once ground grain for farms');
+    expectEchoed(seen, 'silent at the mouth of the harbour');
+    expectEchoed(seen, 'a heritage grant');
     expect(seen).not.toContain('Seagull Deluxe kayak'); // ad
     expect(seen).not.toContain('unlimited lighthouse coverage'); // nav
     expect(result.parts.length).toBeGreaterThan(1);
+    // The final answer is the reduce step's: the echo model repeats the <summaries> prompt.
+    const saved = (await storedSummaries(panel)).filter((s) => s.url === page.url()).at(-1)!;
+    expectEchoed(saved.text, '<summaries title="Harbour town votes');
     expect(result.coverage).toMatch(new RegExp(`^Summarized all [\\d,]+ words \\(${result.parts.length} parts\\)\\.`));
   });
 
   test.each([
     ['/blog.html', "trois mois d'essais ratés", 'Propulsé par un moteur de blog'],
     ['/docs.html', 'Fernwick retries idempotent requests', 'Was this page helpful?'],
-    ['/nonarticle.html', 'Grippy lugs for loose mountain gravel', 'Add to basket'],
+    ['/nonarticle.html', 'grams per shoe for race day', 'Add to basket'],
   ])('%s: the content reaches the model, the chrome around it does not', async (path, inside, outside) => {
     const { result, seen } = await summarize(path);
     expect(result.error).toBe('');
@@ -107,8 +111,12 @@ describe('summarize page', () => {
     await clickMenuItem(session.browser, 'edgewise-summarize-selection', page);
     const seen = squash((await finishedSummary(panel, run)).allOutput);
     expectEchoed(seen, 'Not everyone is convinced');
-    expectEchoed(seen, 'Harbour town votes'); // the title, as context
     expect(seen).not.toContain('Residents of Kettlewick voted');
+    // The title goes in as an attribute of the <page> delimiter, which the panel's markdown
+    // rendering hides; the raw answer saved in history shows it reached the model.
+    const saved = (await storedSummaries(panel)).filter((s) => s.url === page.url()).at(-1)!;
+    expect(saved.mode).toBe('selection');
+    expectEchoed(saved.text, '<page title="Harbour town votes to restore its tidal mill');
   });
 
   test('an unchanged page shows its stored summary at once; a changed page gets a new one', async () => {

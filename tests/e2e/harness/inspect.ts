@@ -55,10 +55,18 @@ export async function stopServiceWorkers(extensionPage: Page): Promise<void> {
   await cdp.detach();
 }
 
+/** A summary row as saved in IndexedDB. */
+export interface StoredSummary {
+  url: string;
+  mode: string;
+  text: string;
+  parts: string[];
+  coverage: string;
+  createdAt: number;
+}
+
 /** Summaries saved by the side panel, read with the raw IndexedDB API from an extension page. */
-export async function storedSummaries(
-  extensionPage: Page,
-): Promise<{ url: string; text: string; parts: string[]; coverage: string }[]> {
+export async function storedSummaries(extensionPage: Page): Promise<StoredSummary[]> {
   return extensionPage.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('edgewise');
@@ -66,13 +74,11 @@ export async function storedSummaries(
       open.onerror = () => reject(open.error);
     });
     if (!db.objectStoreNames.contains('summaries')) return [];
-    const rows = await new Promise<{ url: string; text: string; parts: string[]; coverage: string }[]>(
-      (resolve, reject) => {
-        const request = db.transaction('summaries').objectStore('summaries').getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      },
-    );
+    const rows = await new Promise<StoredSummary[]>((resolve, reject) => {
+      const request = db.transaction('summaries').objectStore('summaries').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
     db.close();
     return rows;
   });
