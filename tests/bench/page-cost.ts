@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR, launchBrowser } from '../e2e/harness';
+import { CHROMIUM, EXTENSION_DIR, QUIET_CHROMIUM_ARGS, launchBrowser } from '../e2e/harness';
 import { startHeavyServer } from './heavy-page';
 import { contentScriptWorld } from '../e2e/harness/worlds';
 import { Samples } from './stats';
@@ -18,15 +18,7 @@ async function launchWithoutExtension(userDataDir: string): Promise<BrowserConte
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: ['--headless=new', ...QUIET_CHROMIUM_ARGS],
     ignoreDefaultArgs: ['--disable-extensions', '--enable-automation'],
   });
 }

@@ -10,6 +10,19 @@ import { EXTENSION_DIR, EXTENSION_ORIGIN } from './paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Flags for a quiet test browser: this machine has no network but the registries, and
+ * Chromium's background services would otherwise keep dialling out. As root, no sandbox.
+ */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export interface LaunchOptions {
   /** Reuse a profile (browser-restart tests); a fresh temp dir otherwise. */
   userDataDir?: string;
@@ -37,12 +50,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'edgewise-profile-'));
   const args = [
     ...(options.display ? ['--window-position=0,0', '--window-size=1280,800'] : ['--headless=new']),
-    '--no-sandbox',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
+    ...QUIET_CHROMIUM_ARGS,
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
   ];

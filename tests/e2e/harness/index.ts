@@ -1,4 +1,4 @@
-export { CHROMIUM, launchBrowser, type LaunchOptions, type Launched } from './browser';
+export { CHROMIUM, QUIET_CHROMIUM_ARGS, launchBrowser, type LaunchOptions, type Launched } from './browser';
 export { startPageServer, type PageServer } from './page-server';
 export { ECHO_MODEL, EXTENSION_DIR, EXTENSION_ID, EXTENSION_ORIGIN, MODELS_DIR, PAGES_DIR, ROOT } from './paths';
 export { contentScriptProbe, extensionPageProbe, probeSource, type ProbeHandle } from './probe';
