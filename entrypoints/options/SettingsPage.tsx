@@ -18,7 +18,14 @@ export function SettingsPage() {
 
   const update = (change: Partial<Settings>) => setForm((current) => current && { ...current, ...change });
 
-  if (!form) return <p>Loading settings…</p>;
+  if (!form) {
+    return (
+      <>
+        <h1>Edgewise settings</h1>
+        <p role="status">Loading settings…</p>
+      </>
+    );
+  }
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -63,7 +63,8 @@ describe('in Chromium', () => {
     const sw = await browser.serviceWorker();
     expect(sw.url()).toBe(`chrome-extension://${EXTENSION_ID}/background.js`);
     const page = await browser.openExtensionPage('/options.html');
-    await expect(page.getByRole('heading', { name: 'Edgewise settings' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Edgewise settings' }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).waitFor(); // the stored settings were read
     expect(browser.errors).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ test('right-click → “Summarize page” opens the side panel, which summarize
   const page = await session.browser.context.newPage();
   await page.goto(`${session.pages.url}/blog.html`);
   await page.bringToFront();
-  const window = (await desktop.xdotool('search', '--name', 'Mon premier pain au levain')).split('\n')[0]!;
+  const window = await desktop.findWindow('Mon premier pain au levain');
   await desktop.xdotool('windowfocus', window);
   await desktop.xdotool('mousemove', '400', '450', 'click', '3');
   await new Promise((r) => setTimeout(r, 800));
