@@ -1,11 +1,11 @@
 /**
  * 5. Summarize pipeline: extraction time in a real page, for the fixture pages and a
- * 10 MB page, through the same injected extractor the side panel uses.
- * (End-to-end summary time versus page length is not measured yet: it needs a model
- * whose output length does not depend on its input, unlike the echo test model.)
+ * 10 MB page, through the same injected extractor the side panel uses; and the
+ * end-to-end time of a summary (menu click to finished panel) versus page length, with
+ * the echo model against a 1,024-token window, to show the time grows linearly.
  */
 import type { Page } from 'playwright-core';
-import { startPageServer, tabIdOf } from '../e2e/harness';
+import { clickMenuItem, configure, finishedSummary, panelRun, startPageServer, tabIdOf } from '../e2e/harness';
 import type { BenchSession } from './session';
 import { Samples, type Stat } from './stats';
 
@@ -66,8 +66,24 @@ async function timeExtraction(admin: Page, tabId: number): Promise<ExtractTiming
   }, tabId);
 }
 
+/** A plain article of `paragraphs` paragraphs (~200 characters each). */
+function articleOf(paragraphs: number): string {
+  const body = Array.from(
+    { length: paragraphs },
+    (_, i) =>
+      `<p>Paragraph ${i} reports that the harbour council met, weighed the mill, the tides and the cost, and asked the town for its view before spring.</p>`,
+  ).join('\n');
+  return `<!doctype html><html lang="en"><head><title>Article of ${paragraphs}</title></head><body><article><h1>Article of ${paragraphs}</h1>${body}</article></body></html>`;
+}
+
+/** Paragraph counts for the length series (about 1 part per paragraph in a 1,024-token window). */
+export const LENGTHS = [4, 8, 16];
+const SUMMARY_MODEL = 'edgewise-test/echo-tiny-1k';
+
 export async function benchSummarize(session: BenchSession, runs: number): Promise<SummarizeResult> {
-  const pages = await startPageServer({ '/ten-megabytes.html': tenMegabytePage() });
+  const generated: Record<string, string> = { '/ten-megabytes.html': tenMegabytePage() };
+  for (const n of LENGTHS) generated[`/article-${n}.html`] = articleOf(n);
+  const pages = await startPageServer(generated);
   const samples = new Samples();
   const notes: string[] = [];
   const admin = await session.browser.openExtensionPage('/options.html');
@@ -86,9 +102,36 @@ export async function benchSummarize(session: BenchSession, runs: number): Promi
       }
       await page.close();
     }
+    await timeSummaries(session, pages.url, runs, samples, notes);
   } finally {
     await admin.close();
     await pages.close();
   }
   return { measures: samples.all(), notes };
+}
+
+/** Menu click → finished summary in the side panel, per page length. */
+async function timeSummaries(session: BenchSession, base: string, runs: number, samples: Samples, notes: string[]) {
+  await configure(session.browser, { modelId: SUMMARY_MODEL });
+  await session.admin.call('load', SUMMARY_MODEL);
+  const panel = await session.browser.openExtensionPage('/sidepanel.html');
+  try {
+    for (const n of LENGTHS) {
+      const page = await session.browser.context.newPage();
+      await page.goto(`${base}/article-${n}.html`);
+      for (let i = 0; i < Math.min(runs, 3); i++) {
+        // Regenerate on later runs: an unchanged page would otherwise come from history.
+        const run = await panelRun(panel);
+        const started = Date.now();
+        if (i === 0) await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
+        else await panel.getByRole('button', { name: 'Regenerate' }).click();
+        const result = await finishedSummary(panel, run, 600_000);
+        samples.add(`summary_ms_${n}_paragraphs`, Date.now() - started);
+        if (i === 0) notes.push(`article-${n}: ${result.coverage}`);
+      }
+      await page.close();
+    }
+  } finally {
+    await panel.close();
+  }
 }

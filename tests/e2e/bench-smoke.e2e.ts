@@ -31,6 +31,9 @@ test('the bench runs on the tiny model and produces every named figure', async (
   // Extraction is timed for every fixture page and a 10 MB page, which is capped, never silently.
   expect(results.summarize).toHaveProperty('measures.extract_ms_news');
   expect(results.summarize).toHaveProperty('measures.extract_ms_ten-megabytes');
+  // End-to-end summaries at several page lengths, each fully covered.
+  expect(results.summarize).toHaveProperty('measures.summary_ms_16_paragraphs');
+  expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(/article-16: Summarized all/);
   expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(
     /ten-megabytes: [\d,]+ characters \(capped/,
   );
