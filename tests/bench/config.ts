@@ -12,6 +12,8 @@ export interface BenchConfig {
   models: ModelKey[];
   /** ORT threads for the extra "threads forced" direct run; 0 skips it (BENCH_FORCED_THREADS). */
   forcedThreads: number;
+  /** Paragraph counts for the end-to-end summary series (the smoke test uses one small page). */
+  summaryLengths?: number[];
   /** Where to write the results (BENCH_OUTPUT; default bench-results.json at the repo root). */
   output: string;
 }

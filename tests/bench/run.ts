@@ -80,7 +80,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
         forcedKept: gen.forcedThreadsKept,
       };
     }
-    summarize = await benchSummarize(session, config.runs);
+    summarize = await benchSummarize(session, config.runs, config.summaryLengths);
   } finally {
     await session.close();
     removeNativeCache();

@@ -12,7 +12,7 @@ import { runBench } from '../bench/run';
 test('the bench runs on the tiny model and produces every named figure', async () => {
   const output = join(mkdtempSync(join(tmpdir(), 'edgewise-bench-smoke-')), 'bench-results.json');
   const run = await runBench(
-    { runs: 1, loadRuns: 1, pageRuns: 1, models: ['echo-tiny'], forcedThreads: 2, output },
+    { runs: 1, loadRuns: 1, pageRuns: 1, models: ['echo-tiny'], forcedThreads: 2, summaryLengths: [4], output },
     () => undefined,
   );
   const results = buildResults(run);
@@ -32,8 +32,8 @@ test('the bench runs on the tiny model and produces every named figure', async (
   expect(results.summarize).toHaveProperty('measures.extract_ms_news');
   expect(results.summarize).toHaveProperty('measures.extract_ms_ten-megabytes');
   // End-to-end summaries at several page lengths, each fully covered.
-  expect(results.summarize).toHaveProperty('measures.summary_ms_16_paragraphs');
-  expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(/article-16: Summarized all/);
+  expect(results.summarize).toHaveProperty('measures.summary_ms_4_paragraphs');
+  expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(/article-4: Summarized all/);
   expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(
     /ten-megabytes: [\d,]+ characters \(capped/,
   );
