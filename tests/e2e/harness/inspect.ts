@@ -19,32 +19,44 @@ export interface StoredFile {
   storedBytes: number;
 }
 
-/** Model files in the extension's IndexedDB, read with the raw API from an extension page. */
-export async function storedModelFiles(extensionPage: Page): Promise<StoredFile[]> {
-  return extensionPage.evaluate(async () => {
+/**
+ * Every row of one object store of the extension's IndexedDB, read with the raw API from
+ * an extension page. ArrayBuffer fields come back as their byte length, not their bytes.
+ */
+async function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
+  return extensionPage.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('edgewise');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const all = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
+    try {
+      if (!db.objectStoreNames.contains(name)) return [];
+      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    if (!db.objectStoreNames.contains('modelFiles')) return [];
-    const files = await all<{ key: string; modelId: string; file: string; size: number }>('modelFiles');
-    const chunks = await all<{ key: string; bytes: ArrayBuffer }>('modelChunks');
-    db.close();
-    return files.map((f) => ({
-      key: f.key,
-      modelId: f.modelId,
-      file: f.file,
-      size: f.size,
-      storedBytes: chunks.filter((c) => c.key === f.key).reduce((sum, c) => sum + c.bytes.byteLength, 0),
-    }));
-  });
+      return rows.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof ArrayBuffer ? v.byteLength : v])),
+      );
+    } finally {
+      db.close();
+    }
+  }, store) as Promise<T[]>;
+}
+
+/** Model files in the extension's IndexedDB, with the bytes their chunks really hold. */
+export async function storedModelFiles(extensionPage: Page): Promise<StoredFile[]> {
+  const files = await readStore<Omit<StoredFile, 'storedBytes'>>(extensionPage, 'modelFiles');
+  const chunks = await readStore<{ key: string; bytes: number }>(extensionPage, 'modelChunks');
+  return files.map(({ key, modelId, file, size }) => ({
+    key,
+    modelId,
+    file,
+    size,
+    storedBytes: chunks.filter((c) => c.key === key).reduce((sum, c) => sum + c.bytes, 0),
+  }));
 }
 
 /** Stops the extension's service worker the way Chrome does when it is idle. */
@@ -65,21 +77,7 @@ export interface StoredSummary {
   createdAt: number;
 }
 
-/** Summaries saved by the side panel, read with the raw IndexedDB API from an extension page. */
-export async function storedSummaries(extensionPage: Page): Promise<StoredSummary[]> {
-  return extensionPage.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('edgewise');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    if (!db.objectStoreNames.contains('summaries')) return [];
-    const rows = await new Promise<StoredSummary[]>((resolve, reject) => {
-      const request = db.transaction('summaries').objectStore('summaries').getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return rows;
-  });
+/** Summaries saved by the side panel. */
+export function storedSummaries(extensionPage: Page): Promise<StoredSummary[]> {
+  return readStore<StoredSummary>(extensionPage, 'summaries');
 }
