@@ -35,8 +35,15 @@ export interface DownloadProgress {
   total: number;
 }
 
+/** Why the last model left memory, so the panel can say "unloaded after 10 idle minutes". */
+export interface UnloadNote {
+  modelId: string;
+  reason: 'idle' | 'request' | 'deleted';
+  at: number;
+}
+
 export type EngineStatus =
-  | { state: 'idle' }
+  | { state: 'idle'; unloaded?: UnloadNote }
   | { state: 'downloading'; modelId: string; progress: DownloadProgress }
   | { state: 'loading'; modelId: string; device: ModelDevice }
   | { state: 'ready'; modelId: string; device: ModelDevice; dtype: ModelDtype | 'default' }
@@ -59,6 +66,19 @@ export interface LoadResult {
   loadMs: number;
   /** Set when `auto` wanted WebGPU but had to fall back to WASM, with the reason. */
   fallbackReason?: string;
+}
+
+export interface DownloadResult {
+  modelId: string;
+  /** The device and dtype the download was chosen for (what a load here will use). */
+  device: ModelDevice;
+  dtype: ModelDtype | 'default';
+  /** Every file the model needs. */
+  files: string[];
+  /** Files fetched now (the rest were already stored, e.g. from an interrupted download). */
+  downloadedFiles: string[];
+  bytes: number;
+  ms: number;
 }
 
 export interface GenerateRequest {
@@ -119,4 +139,13 @@ export interface EngineAdminApi extends EngineApi {
   listCached(): Promise<CachedModel[]>;
   /** Deletes a model's files; returns the bytes freed. Unloads it first if it is loaded. */
   deleteCached(modelId: string): Promise<number>;
+  /**
+   * Stores a model's files without loading it into memory, with byte progress. Files
+   * already stored are skipped, so an interrupted download resumes where it stopped.
+   */
+  download(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<DownloadResult>;
+  /** Stops a queued or running download; false if there is none for this model. */
+  cancelDownload(modelId: string): Promise<boolean>;
+  /** Re-reads settings that apply to a loaded model (the idle-unload timer) after they change. */
+  applySettings(): Promise<void>;
 }

@@ -1,20 +1,13 @@
 import { loadSettings } from '@/lib/settings';
 import type { EdgewiseDatabase } from '@/lib/store';
-import { probeCapabilities, type DeviceCapabilities } from './device';
+import { probeCapabilities, type DeviceCapabilities } from '@/lib/device';
 import { LocalEngine } from './local-engine';
 import { ModelCache } from './model-cache';
 import { configureTransformers, type WasmPaths } from './transformers-env';
 import { VerifiedFetch } from './verified-fetch';
 
 export type * from './api';
-export {
-  chooseDevice,
-  chooseDtype,
-  dtypePreference,
-  probeCapabilities,
-  DeviceUnavailableError,
-  type DeviceCapabilities,
-} from './device';
+export { DownloadCancelledError, StorageFullError, downloadTarget, isQuotaError } from './downloader';
 export { ContextOverflowError, DEFAULT_MAX_NEW_TOKENS } from './generation';
 export { LocalEngine, NoModelLoadedError } from './local-engine';
 export { CHUNK_BYTES, IncompleteDownloadError, ModelCache, parseModelFileUrl } from './model-cache';
@@ -42,6 +35,8 @@ export function createEngine({ db, wasmPaths, capabilities }: CreateEngineOption
     cache,
     fetcher,
     settings: () => loadSettings(db),
+    estimate:
+      typeof globalThis.navigator?.storage?.estimate === 'function' ? () => navigator.storage.estimate() : undefined,
     capabilities: () => (capabilities ? Promise.resolve(capabilities) : (probed ??= probeCapabilities())),
   });
 }

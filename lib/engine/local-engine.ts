@@ -8,6 +8,7 @@ import type { Settings } from '@/lib/settings';
 import type {
   CachedModel,
   ChunkListener,
+  DownloadResult,
   EngineAdminApi,
   EngineStatus,
   GenerateRequest,
@@ -16,8 +17,10 @@ import type {
   LoadResult,
   ProgressListener,
   StatusListener,
+  UnloadNote,
 } from './api';
-import type { DeviceCapabilities } from './device';
+import type { DeviceCapabilities } from '@/lib/device';
+import { downloadModel } from './downloader';
 import { runGeneration, type RunningRequest } from './generation';
 import { parseModelFileUrl, type ModelCache } from './model-cache';
 import { loadModel, type LoadedHandle } from './model-loader';
@@ -31,6 +34,8 @@ export interface EngineDeps {
   /** Read at every load, so a changed model host or device applies without a restart. */
   settings: () => Promise<Settings>;
   capabilities: () => Promise<DeviceCapabilities>;
+  /** Free space, where the platform can tell (`navigator.storage.estimate`). */
+  estimate?: () => Promise<{ usage?: number; quota?: number }>;
 }
 
 /** Thrown by `generate` when nothing is loaded and the request names no model. */
@@ -43,6 +48,8 @@ export class LocalEngine implements EngineAdminApi {
   private readonly hub = new StatusHub();
   private readonly queue = new SerialQueue();
   private readonly requests = new Map<string, RunningRequest>();
+  /** Downloads queued or running, by model id; aborting one cancels it. */
+  private readonly downloads = new Map<string, AbortController>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: EngineDeps) {}
@@ -63,6 +70,7 @@ export class LocalEngine implements EngineAdminApi {
     if (this.requests.has(request.requestId)) {
       return Promise.reject(new Error(`Request id "${request.requestId}" is already in use.`));
     }
+    clearTimeout(this.idleTimer);
     const running: RunningRequest = { stopper: new InterruptableStoppingCriteria(), cancelled: false };
     this.requests.set(request.requestId, running);
     const enqueued = performance.now();
@@ -104,7 +112,45 @@ export class LocalEngine implements EngineAdminApi {
   }
 
   unload(): Promise<void> {
-    return this.queue.run(() => this.unloadNow());
+    return this.queue.run(() => this.unloadNow('request'));
+  }
+
+  download(modelId: string, options: LoadOptions = {}, onProgress?: ProgressListener): Promise<DownloadResult> {
+    if (this.downloads.has(modelId)) return Promise.reject(new Error(`${modelId} is already downloading.`));
+    const abort = new AbortController();
+    this.downloads.set(modelId, abort);
+    return this.queue
+      .run(async () => {
+        const settings = await this.deps.settings();
+        this.deps.fetcher.reset();
+        try {
+          return await downloadModel(modelId, options, {
+            settings,
+            capabilities: await this.deps.capabilities(),
+            cache: this.deps.cache,
+            fetcher: this.deps.fetcher,
+            signal: abort.signal,
+            estimate: this.deps.estimate,
+            onProgress: (progress) => {
+              this.setStatus({ state: 'downloading', modelId, progress });
+              onProgress?.(progress);
+            },
+          });
+        } finally {
+          this.setSettled();
+        }
+      })
+      .finally(() => this.downloads.delete(modelId));
+  }
+
+  async cancelDownload(modelId: string): Promise<boolean> {
+    const abort = this.downloads.get(modelId);
+    abort?.abort();
+    return Boolean(abort);
+  }
+
+  async applySettings(): Promise<void> {
+    this.armIdleUnload();
   }
 
   listCached(): Promise<CachedModel[]> {
@@ -113,7 +159,7 @@ export class LocalEngine implements EngineAdminApi {
 
   deleteCached(modelId: string): Promise<number> {
     return this.queue.run(async () => {
-      if (this.loaded?.modelId === modelId) await this.unloadNow();
+      if (this.loaded?.modelId === modelId) await this.unloadNow('deleted');
       return this.deps.cache.deleteModel(modelId);
     });
   }
@@ -135,7 +181,7 @@ export class LocalEngine implements EngineAdminApi {
     ) {
       return { ...describeLoaded(same), downloadedFiles: [], loadMs: 0 };
     }
-    await this.unloadNow();
+    await this.unloadNow('request');
     this.deps.fetcher.reset();
     try {
       const loaded = await loadModel(modelId, options, {
@@ -149,6 +195,7 @@ export class LocalEngine implements EngineAdminApi {
         onLoading: (device) => this.setStatus({ state: 'loading', modelId, device }),
       });
       this.loaded = loaded;
+      await this.deps.cache.markComplete(modelId, loaded.dtype);
       this.setReady(loaded);
       this.armIdleUnload(settings);
       const downloadedFiles = [
@@ -161,12 +208,22 @@ export class LocalEngine implements EngineAdminApi {
     }
   }
 
-  private async unloadNow(): Promise<void> {
+  private async unloadNow(reason: UnloadNote['reason']): Promise<void> {
     const loaded = this.loaded;
     this.loaded = undefined;
     clearTimeout(this.idleTimer);
-    if (loaded) await loaded.model.dispose();
-    this.setStatus({ state: 'idle' });
+    if (!loaded) {
+      if (this.hub.status.state !== 'idle') this.setStatus({ state: 'idle' });
+      return;
+    }
+    await loaded.model.dispose();
+    this.setStatus({ state: 'idle', unloaded: { modelId: loaded.modelId, reason, at: Date.now() } });
+  }
+
+  /** After a download: back to what the engine was before it (ready with a model, or idle). */
+  private setSettled(): void {
+    if (this.loaded) this.setReady(this.loaded);
+    else if (this.hub.status.state !== 'idle') this.setStatus({ state: 'idle' });
   }
 
   /** Restarts the idle countdown; a model unused for `idleUnloadMinutes` is unloaded to free memory. */
@@ -176,7 +233,10 @@ export class LocalEngine implements EngineAdminApi {
     void (known ? Promise.resolve(known) : this.deps.settings()).then(({ idleUnloadMinutes }) => {
       if (!idleUnloadMinutes || !this.loaded || this.queue.size > 0) return;
       clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => void this.unload(), idleUnloadMinutes * 60_000);
+      this.idleTimer = setTimeout(() => {
+        // Work that arrived since the timer was armed keeps the model (it re-arms when done).
+        if (this.queue.size === 0) void this.queue.run(() => this.unloadNow('idle'));
+      }, idleUnloadMinutes * 60_000);
     });
   }
 

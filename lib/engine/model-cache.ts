@@ -9,6 +9,7 @@
  */
 import { sha256Hex } from '@/lib/hash';
 import type { EdgewiseDatabase, ModelFileRecord } from '@/lib/store';
+import type { ModelDtype } from '@/models';
 
 /** Slice size for stored files: big enough to be few rows, small enough to keep IndexedDB values modest. */
 export const CHUNK_BYTES = 16 * 1024 * 1024;
@@ -27,6 +28,13 @@ export interface CachedModel {
   bytes: number;
   files: { file: string; size: number; sha256: string }[];
   storedAt: number;
+  /**
+   * Every file the model needs is stored (a download or a load finished). False for a
+   * download that was cancelled or interrupted: its complete files are kept, so it resumes.
+   */
+  complete: boolean;
+  /** The weights variant that completed, when known. */
+  dtype?: ModelDtype | 'default';
 }
 
 /** Thrown when a response is shorter or longer than it claims; nothing is stored. */
@@ -80,6 +88,12 @@ export class ModelCache {
     });
   }
 
+  /** The stored size of a file, or `undefined` if it is not stored (without reading its bytes). */
+  async storedSize(request: string): Promise<number | undefined> {
+    const ref = parseModelFileUrl(request);
+    return ref ? (await this.db.modelFiles.get(ref.key))?.size : undefined;
+  }
+
   /** Stores a complete response. Throws, storing nothing, if the body is not the length it claims. */
   async put(request: string, response: Response): Promise<void> {
     const ref = parseModelFileUrl(request);
@@ -89,6 +103,13 @@ export class ModelCache {
     if (declared !== null && Number(declared) !== bytes.byteLength) {
       throw new IncompleteDownloadError(`${ref.file}: received ${bytes.byteLength} of ${declared} bytes; not cached.`);
     }
+    await this.putBytes(request, bytes, response.headers.get('content-type') ?? 'application/octet-stream');
+  }
+
+  /** Stores a file's complete bytes in one transaction; returns its key (undefined for a non-hub URL). */
+  async putBytes(request: string, bytes: Uint8Array, contentType: string): Promise<string | undefined> {
+    const ref = parseModelFileUrl(request);
+    if (!ref) return undefined;
     const record: ModelFileRecord = {
       key: ref.key,
       modelId: ref.modelId,
@@ -97,7 +118,7 @@ export class ModelCache {
       size: bytes.byteLength,
       sha256: await sha256Hex(bytes),
       chunkCount: Math.max(1, Math.ceil(bytes.byteLength / this.chunkBytes)),
-      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      contentType,
       storedAt: Date.now(),
     };
     // One transaction: either the metadata and every chunk land, or none do.
@@ -109,11 +130,21 @@ export class ModelCache {
       }
       await this.db.modelFiles.put(record);
     });
+    return ref.key;
+  }
+
+  /** Records that every file `modelId` needs is stored now (after a finished download or load). */
+  async markComplete(modelId: string, dtype: ModelDtype | 'default'): Promise<void> {
+    const files = (await this.db.modelFiles.where('modelId').equals(modelId).toArray()).map((r) => r.file).sort();
+    const known = await this.db.modelDownloads.get(modelId);
+    // Every cached load ends here: write only when something changed, so reading is read-only.
+    if (known?.dtype === dtype && known.files.join('\n') === files.join('\n')) return;
+    await this.db.modelDownloads.put({ modelId, dtype, files, completedAt: Date.now() });
   }
 
   /** Every downloaded model with its files and total size. */
   async list(): Promise<CachedModel[]> {
-    const records = await this.db.modelFiles.toArray();
+    const [records, manifests] = await Promise.all([this.db.modelFiles.toArray(), this.db.modelDownloads.toArray()]);
     const byModel = new Map<string, CachedModel>();
     for (const record of records) {
       const model = byModel.get(record.modelId) ?? {
@@ -121,25 +152,36 @@ export class ModelCache {
         bytes: 0,
         files: [],
         storedAt: 0,
+        complete: false,
       };
       model.bytes += record.size;
       model.files.push({ file: record.file, size: record.size, sha256: record.sha256 });
       model.storedAt = Math.max(model.storedAt, record.storedAt);
       byModel.set(record.modelId, model);
     }
+    for (const manifest of manifests) {
+      const model = byModel.get(manifest.modelId);
+      if (!model) continue;
+      // Complete only while every file of the finished download is still there.
+      const present = new Set(model.files.map((f) => f.file));
+      model.complete = manifest.files.every((file) => present.has(file));
+      model.dtype = manifest.dtype;
+    }
     return [...byModel.values()].sort((a, b) => a.modelId.localeCompare(b.modelId));
   }
 
   /** Deletes every stored file of a model; returns the bytes freed. */
   async deleteModel(modelId: string): Promise<number> {
-    return this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, async () => {
+    return this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, this.db.modelDownloads, async () => {
       const records = await this.db.modelFiles.where('modelId').equals(modelId).toArray();
       for (const record of records) await this.deleteFile(record.key);
+      await this.db.modelDownloads.delete(modelId);
       return records.reduce((sum, record) => sum + record.size, 0);
     });
   }
 
-  private async deleteFile(key: string): Promise<void> {
+  /** Deletes single files by key (a download that ran out of space rolls back what it wrote). */
+  async deleteFile(key: string): Promise<void> {
     await this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, async () => {
       await this.db.modelChunks.where('key').equals(key).delete();
       await this.db.modelFiles.delete(key);

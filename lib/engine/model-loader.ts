@@ -2,13 +2,14 @@
  * Loading a model with transformers.js: device fallback, per-file progress, and clear
  * errors. The IndexedDB cache and the verified fetch are wired in `configureTransformers`.
  */
-import { AutoModelForCausalLM, AutoTokenizer, env, type ProgressInfo } from '@huggingface/transformers';
+import { AutoModelForCausalLM, AutoTokenizer, type ProgressInfo } from '@huggingface/transformers';
 import { findModel, type ModelDevice, type ModelDtype } from '@/models';
 import type { Settings } from '@/lib/settings';
 import type { DownloadProgress, FileProgress, LoadOptions } from './api';
-import { chooseDevice, chooseDtype, type DeviceCapabilities } from './device';
+import { chooseDevice, chooseDtype, dtypeOverride, type DeviceCapabilities } from '@/lib/device';
 import type { LoadedModel } from './generation';
 import { parseModelFileUrl } from './model-cache';
+import { useModelHost } from './transformers-env';
 import type { VerifiedFetch } from './verified-fetch';
 import { yieldBetweenRuns } from './yield-between-runs';
 
@@ -18,8 +19,13 @@ import { yieldBetweenRuns } from './yield-between-runs';
  */
 const CPU_DEVICE = typeof process !== 'undefined' && process.versions?.node ? 'cpu' : 'wasm';
 
+/** transformers.js's name for a device here. */
+export function transformersDevice(device: ModelDevice): 'webgpu' | 'wasm' | 'cpu' {
+  return device === 'wasm' ? CPU_DEVICE : device;
+}
+
 /** Files transformers.js asks for but does without. */
-const OPTIONAL_FILES = new Set(['generation_config.json']);
+export const OPTIONAL_FILES: ReadonlySet<string> = new Set(['generation_config.json']);
 
 /** Window assumed for an uncatalogued model whose config does not say. */
 const FALLBACK_CONTEXT_WINDOW = 2048;
@@ -46,7 +52,7 @@ export class ModelLoadError extends Error {
 
 /** Loads tokenizer and model; with `auto`, a WebGPU failure is retried once on WASM. */
 export async function loadModel(modelId: string, options: LoadOptions, ctx: LoadContext): Promise<LoadedHandle> {
-  env.remoteHost = ctx.settings.modelHost;
+  useModelHost(ctx.settings.modelHost);
   const preference = options.device ?? ctx.settings.device;
   const device = chooseDevice(preference, ctx.capabilities);
   try {
@@ -69,7 +75,7 @@ async function loadOn(
   ctx: LoadContext,
 ): Promise<LoadedHandle> {
   const entry = findModel(modelId);
-  const dtype = chooseDtype(entry, device, ctx.capabilities, options.dtype);
+  const dtype = chooseDtype(entry, device, ctx.capabilities, options.dtype ?? dtypeOverride(entry, ctx.settings.dtype));
   const files: Record<string, FileProgress> = {};
   const progress_callback = (info: ProgressInfo) => {
     if (info.status !== 'progress') return;
@@ -93,7 +99,7 @@ async function loadOn(
   const tokenizer = await AutoTokenizer.from_pretrained(modelId, { progress_callback });
   ctx.onLoading(device);
   const model = await AutoModelForCausalLM.from_pretrained(modelId, {
-    device: device === 'wasm' ? CPU_DEVICE : device,
+    device: transformersDevice(device),
     dtype,
     progress_callback,
   });
@@ -114,20 +120,30 @@ function isDownloadProblem(error: unknown): boolean {
 }
 
 function wrap(modelId: string, ctx: LoadContext, error: unknown): ModelLoadError {
+  return explainLoadError(modelId, ctx.settings.modelHost, ctx.fetcher, error);
+}
+
+/** A load or download failure in words that name the model and the host. */
+export function explainLoadError(
+  modelId: string,
+  host: string,
+  fetcher: VerifiedFetch,
+  error: unknown,
+): ModelLoadError {
   const detail = messageOf(error);
   // A failed load after a 404 is a missing model (or file), whatever transformers.js says next.
-  const missing = ctx.fetcher.notFound
+  const missing = fetcher.notFound
     .map((url) => parseModelFileUrl(url)?.file ?? url)
     .filter((file) => !OPTIONAL_FILES.has(file));
   if (missing.length > 0) {
     return new ModelLoadError(
-      `Model "${modelId}" was not found on ${ctx.settings.modelHost} (missing: ${missing.join(', ')}). Check the model id and the model host.`,
+      `Model "${modelId}" was not found on ${host} (missing: ${missing.join(', ')}). Check the model id and the model host.`,
     );
   }
   if (/could not locate|not found|404/i.test(detail)) {
-    return new ModelLoadError(`Model "${modelId}" was not found on ${ctx.settings.modelHost} (${detail})`);
+    return new ModelLoadError(`Model "${modelId}" was not found on ${host} (${detail})`);
   }
-  return new ModelLoadError(`Could not load "${modelId}" from ${ctx.settings.modelHost}: ${detail}`);
+  return new ModelLoadError(`Could not load "${modelId}" from ${host}: ${detail}`);
 }
 
 function messageOf(error: unknown): string {

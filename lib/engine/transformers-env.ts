@@ -18,6 +18,16 @@ export interface TransformersSetup {
   wasmPaths?: WasmPaths;
 }
 
+/** Points transformers.js at the model host (the hub or a mirror); read at every load and download. */
+export function useModelHost(host: string): void {
+  env.remoteHost = host;
+}
+
+/** URL of one model file on the current model host, in the hub's layout. */
+export function modelFileUrl(modelId: string, file: string, revision = 'main'): string {
+  return `${env.remoteHost}${modelId}/resolve/${encodeURIComponent(revision)}/${file}`;
+}
+
 export function configureTransformers({ cache, fetcher, wasmPaths }: TransformersSetup): void {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;

@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type {
   ChunkListener,
+  DownloadResult,
   EngineAdminApi,
   GenerateRequest,
   GenerateResult,
@@ -87,6 +88,24 @@ export class EngineSession implements EngineAdminApi {
 
   deleteCached(modelId: string) {
     return this.engine.deleteCached(modelId);
+  }
+
+  async download(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<DownloadResult> {
+    const remote = new RemoteCallback(onProgress);
+    try {
+      return await this.engine.download(modelId, options, (progress) => remote.call(progress));
+    } finally {
+      await remote.flush();
+      remote.release();
+    }
+  }
+
+  cancelDownload(modelId: string) {
+    return this.engine.cancelDownload(modelId);
+  }
+
+  applySettings() {
+    return this.engine.applySettings();
   }
 
   /** The caller's port closed: cancel its requests and drop its watchers. */

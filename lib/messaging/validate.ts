@@ -9,7 +9,15 @@ import { isRecord, isWireReply, isWireRequest } from './comlink-wire';
 /** Methods a content script may call. */
 export const CONTENT_SCRIPT_METHODS = ['status', 'watchStatus', 'load', 'generate', 'countTokens', 'cancel'] as const;
 /** Extension pages may also manage the weights store. */
-export const EXTENSION_PAGE_METHODS = [...CONTENT_SCRIPT_METHODS, 'unload', 'listCached', 'deleteCached'] as const;
+export const EXTENSION_PAGE_METHODS = [
+  ...CONTENT_SCRIPT_METHODS,
+  'unload',
+  'listCached',
+  'deleteCached',
+  'download',
+  'cancelDownload',
+  'applySettings',
+] as const;
 export type EngineMethod = (typeof EXTENSION_PAGE_METHODS)[number];
 
 const MODEL_ID = /^[\w.-]{1,96}\/[\w.-]{1,96}$/;
@@ -39,6 +47,13 @@ const ARG_CHECKS: Record<EngineMethod, ArgCheck> = {
   unload: (args) => arity(args, 0, 0),
   listCached: (args) => arity(args, 0, 0),
   deleteCached: (args) => arity(args, 1, 1) ?? value(args[0], 'modelId', isModelId),
+  download: (args) =>
+    arity(args, 1, 3) ??
+    value(args[0], 'modelId', isModelId) ??
+    value(args[1], 'options', isLoadOptions, true) ??
+    callback(args[2], 'onProgress', true),
+  cancelDownload: (args) => arity(args, 1, 1) ?? value(args[0], 'modelId', isModelId),
+  applySettings: (args) => arity(args, 0, 0),
 };
 
 /** Checks a call on the engine's root channel against the methods this sender may use. */

@@ -7,5 +7,6 @@ export {
   saveSettings,
   validateSettings,
   type DevicePreference,
+  type DtypePreference,
   type Settings,
 } from './settings';

@@ -2,11 +2,16 @@
  * User settings, stored in IndexedDB (not `chrome.storage`) because the offscreen
  * document, which needs them most, has only the `chrome.runtime` API.
  */
-import { DEFAULT_MODEL_ID } from '@/models';
+import { DEFAULT_MODEL_ID, type ModelDtype } from '@/models';
 import type { EdgewiseDatabase } from '@/lib/store';
 
 /** Which device the engine should use; `auto` prefers WebGPU and falls back to WASM. */
 export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
+
+/** Which weights variant to load; `auto` picks by device (q4f16 with shader-f16, else q4 on WebGPU, q8 on WASM). */
+export type DtypePreference = 'auto' | ModelDtype;
+
+const DTYPE_PREFERENCES: readonly DtypePreference[] = ['auto', 'q4f16', 'q4', 'q8', 'fp16', 'fp32'];
 
 export interface Settings {
   /**
@@ -17,6 +22,8 @@ export interface Settings {
   /** The model loaded when a feature needs one and none is loaded. */
   modelId: string;
   device: DevicePreference;
+  /** A dtype the model does not ship falls back to `auto` (the model manager says so). */
+  dtype: DtypePreference;
   /** Unload the model after this many idle minutes, so it does not hold memory forever. 0 = never. */
   idleUnloadMinutes: number;
 }
@@ -28,6 +35,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   modelHost: HUGGING_FACE_HUB,
   modelId: DEFAULT_MODEL_ID,
   device: 'auto',
+  dtype: 'auto',
   idleUnloadMinutes: 10,
 };
 
@@ -57,6 +65,10 @@ export function validateSettings(change: Partial<Settings>): Partial<Settings> {
       throw new SettingsError(`Unknown device "${String(change.device)}".`);
     }
     clean.device = change.device;
+  }
+  if (change.dtype !== undefined) {
+    if (!DTYPE_PREFERENCES.includes(change.dtype)) throw new SettingsError(`Unknown dtype "${String(change.dtype)}".`);
+    clean.dtype = change.dtype;
   }
   if (change.idleUnloadMinutes !== undefined) {
     const minutes = change.idleUnloadMinutes;

@@ -1,8 +1,12 @@
 export {
   DATABASE_NAME,
   openDatabase,
+  type ChatMessageRecord,
+  type ChatThreadRecord,
+  type ContextUse,
   type EdgewiseDatabase,
   type ModelChunkRecord,
+  type ModelDownloadRecord,
   type ModelFileRecord,
   type SettingRecord,
   type SummaryRecord,
@@ -15,3 +19,4 @@ export {
   saveSummary,
   type SummaryKey,
 } from './summaries';
+export { clearThreads, deleteThread, foldForSearch, getThread, listThreads, saveThread, searchThreads } from './chats';

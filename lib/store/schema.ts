@@ -4,6 +4,7 @@
  * open this same database.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { ModelDtype } from '@/models';
 
 /** Metadata of one fully downloaded model file. Its bytes live in `modelChunks`. */
 export interface ModelFileRecord {
@@ -46,10 +47,56 @@ export interface SummaryRecord {
   createdAt: number;
 }
 
+/**
+ * A finished model download (or load): the files it needed, so a model whose download was
+ * interrupted is shown as partial, not as ready.
+ */
+export interface ModelDownloadRecord {
+  modelId: string;
+  dtype: ModelDtype | 'default';
+  files: string[];
+  completedAt: number;
+}
+
 /** A single settings row, keyed by name; see `lib/settings`. */
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** Which parts of the page an answer was given, shown under the answer ("Used parts 2, 5 of 12"). */
+export interface ContextUse {
+  /** `none`: page context was off or unavailable. */
+  mode: 'whole' | 'relevant' | 'leading' | 'none';
+  /** `index` is 0-based; `preview` is the part's first ~12 words. */
+  parts: { index: number; words: number; preview: string }[];
+  totalParts: number;
+  words: number;
+  totalWords: number;
+}
+
+/** One turn of a chat, stored inside its {@link ChatThreadRecord}. */
+export interface ChatMessageRecord {
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  createdAt: number;
+  /** Assistant messages: complete, stopped by the user (text is the partial answer), or failed (text is what arrived). */
+  status?: 'complete' | 'stopped' | 'error';
+  error?: string;
+  modelId?: string;
+  context?: ContextUse;
+}
+
+/** One conversation about one page (one tab + URL), part of the user's private history. */
+export interface ChatThreadRecord {
+  id: string;
+  url: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Kept inline: a thread is always read and written whole, and search looks at every message anyway. */
+  messages: ChatMessageRecord[];
 }
 
 /** Typed Dexie database; construct through {@link openDatabase}. */
@@ -58,6 +105,8 @@ export type EdgewiseDatabase = Dexie & {
   modelChunks: Dexie.Table<ModelChunkRecord, [string, number]>;
   settings: EntityTable<SettingRecord, 'key'>;
   summaries: EntityTable<SummaryRecord, 'id'>;
+  chatThreads: EntityTable<ChatThreadRecord, 'id'>;
+  modelDownloads: EntityTable<ModelDownloadRecord, 'modelId'>;
 };
 
 /** Default database name; tests pass their own to stay isolated. */
@@ -73,6 +122,10 @@ export function openDatabase(name: string = DATABASE_NAME): EdgewiseDatabase {
   });
   db.version(2).stores({
     summaries: '++id, url, createdAt, [url+contentHash+modelId+mode]',
+  });
+  db.version(3).stores({
+    chatThreads: 'id, url, updatedAt',
+    modelDownloads: 'modelId',
   });
   return db;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DeviceUnavailableError, chooseDevice, chooseDtype, probeCapabilities } from '@/lib/engine';
+import { DeviceUnavailableError, chooseDevice, chooseDtype, probeCapabilities } from '@/lib/device';
 import { findModel } from '@/models';
 
 const gpu = { webgpu: true, shaderF16: true };

@@ -3,7 +3,7 @@
  * browser offers, so they can be tested without a GPU.
  */
 import type { CatalogModel, ModelDevice, ModelDtype } from '@/models';
-import type { DevicePreference } from '@/lib/settings';
+import type { DevicePreference, DtypePreference } from '@/lib/settings';
 
 /** What this browser can do, as far as model loading cares. */
 export interface DeviceCapabilities {
@@ -73,4 +73,13 @@ export function chooseDtype(
   if (!model) return undefined;
   const offered = dtypePreference(device, caps).filter((dtype) => model.dtypes[dtype] !== undefined);
   return offered[0] ?? (Object.keys(model.dtypes)[0] as ModelDtype | undefined);
+}
+
+/**
+ * The user's dtype setting as an override for this model: `auto`, or a dtype a catalogued
+ * model does not ship, gives `undefined` (automatic choice) rather than a missing file.
+ */
+export function dtypeOverride(model: CatalogModel | undefined, preference: DtypePreference): ModelDtype | undefined {
+  if (preference === 'auto') return undefined;
+  return !model || model.dtypes[preference] !== undefined ? preference : undefined;
 }

@@ -1,0 +1,227 @@
+/**
+ * One chat thread in motion: send, stream, stop, regenerate, edit-and-resend, saving
+ * each step. UI-free: the side panel renders the snapshots it emits, and the engine,
+ * the page and the store come in as plain functions so tests can drive it in Node.
+ */
+import type { ChatMessage } from '@/lib/engine';
+import type { ChatMessageRecord, ChatThreadRecord, ContextUse } from '@/lib/store';
+import type { CountTokens } from '@/lib/summarize';
+import { formatContextParts, selectPageContext, type PageSelection } from './page-context';
+import { CHAT_SYSTEM_PROMPT, chatBudget, fitHistory, fixedPromptTokens, userTurn } from './prompt';
+
+/** The page a thread is about, as extracted when a question is sent. */
+export interface PageText {
+  title: string;
+  url: string;
+  text: string;
+}
+
+export interface ChatModel {
+  modelId: string;
+  contextWindow: number;
+  countTokens: CountTokens;
+}
+
+export interface ConversationDeps {
+  /** Saves the whole thread; a temporary chat passes a function that stores nothing. */
+  save(thread: ChatThreadRecord): Promise<void>;
+  /** Makes sure the model is loaded (downloads are agreed to before a chat starts). */
+  model(): Promise<ChatModel>;
+  /** The page text when the context toggle is on and the page is open; null otherwise. */
+  readPage(): Promise<PageText | null>;
+  /** Streams one answer; resolves with `stopped` when `signal` aborted it. Rejects if the engine fails. */
+  generate(
+    messages: ChatMessage[],
+    maxNewTokens: number,
+    onText: (piece: string) => void,
+    signal: AbortSignal,
+  ): Promise<{ text: string; stopped: boolean }>;
+  now(): number;
+  newId(): string;
+}
+
+/** What the panel shows. `pending` is the answer being written (not saved yet). */
+export interface ConversationSnapshot {
+  thread: ChatThreadRecord;
+  pending: ChatMessageRecord | null;
+  busy: boolean;
+  /** Earlier messages left out of the last prompt to fit the window. */
+  omitted: number;
+}
+
+/** Thrown when the question alone does not fit the model's window. */
+export class QuestionTooLongError extends Error {
+  override name = 'QuestionTooLongError';
+}
+
+export class Conversation {
+  private busy = false;
+  private pending: ChatMessageRecord | null = null;
+  private abort: AbortController | null = null;
+  private omitted = 0;
+  private readonly listeners = new Set<(snapshot: ConversationSnapshot) => void>();
+
+  constructor(
+    private thread: ChatThreadRecord,
+    private readonly deps: ConversationDeps,
+  ) {}
+
+  /** A new, empty thread about `page` (saved only once the first question is sent). */
+  static start(page: { url: string; title: string }, deps: ConversationDeps): Conversation {
+    const now = deps.now();
+    return new Conversation({ id: deps.newId(), ...page, createdAt: now, updatedAt: now, messages: [] }, deps);
+  }
+
+  get snapshot(): ConversationSnapshot {
+    // A copy: the pending answer grows in place, and views compare by reference.
+    const pending = this.pending && { ...this.pending };
+    return { thread: this.thread, pending, busy: this.busy, omitted: this.omitted };
+  }
+
+  /** Calls `listener` now and on every change; returns how to stop. */
+  subscribe(listener: (snapshot: ConversationSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshot);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sends a question and streams the answer. Does nothing while an answer is being written. */
+  async send(question: string): Promise<void> {
+    const text = question.trim();
+    if (!text || this.busy) return;
+    const message: ChatMessageRecord = { id: this.deps.newId(), role: 'user', text, createdAt: this.deps.now() };
+    await this.answer([...this.thread.messages, message]);
+  }
+
+  /** Writes the last answer again (the last question is asked anew). */
+  async regenerate(): Promise<void> {
+    if (this.busy) return;
+    const lastUser = this.thread.messages.findLastIndex((m) => m.role === 'user');
+    if (lastUser >= 0) await this.answer(this.thread.messages.slice(0, lastUser + 1));
+  }
+
+  /** Replaces the last question with `question` and answers it; the old answer is dropped. */
+  async editLast(question: string): Promise<void> {
+    const text = question.trim();
+    if (!text || this.busy) return;
+    const lastUser = this.thread.messages.findLastIndex((m) => m.role === 'user');
+    if (lastUser < 0) return this.send(text);
+    const edited = { ...this.thread.messages[lastUser]!, text, createdAt: this.deps.now() };
+    await this.answer([...this.thread.messages.slice(0, lastUser), edited]);
+  }
+
+  /** Stops the answer being written; what was written is kept, marked stopped. */
+  stop(): void {
+    this.abort?.abort();
+  }
+
+  /** `messages` ends with the question to answer; it is saved before the model starts. */
+  private async answer(messages: ChatMessageRecord[]): Promise<void> {
+    this.busy = true;
+    this.abort = new AbortController();
+    const answer: ChatMessageRecord = {
+      id: this.deps.newId(),
+      role: 'assistant',
+      text: '',
+      createdAt: this.deps.now(),
+    };
+    this.pending = answer;
+    try {
+      // The question is saved before the model starts, so it survives a crash mid-answer.
+      await this.commit(messages);
+      const model = await this.deps.model();
+      answer.modelId = model.modelId;
+      const prompt = await this.buildPrompt(messages, model);
+      answer.context = prompt.context;
+      this.omitted = prompt.omitted;
+      this.emit();
+      const result = await this.deps.generate(
+        prompt.messages,
+        chatBudget(model.contextWindow).answerTokens,
+        (piece) => {
+          answer.text += piece;
+          this.emit();
+        },
+        this.abort.signal,
+      );
+      answer.text = result.text || answer.text;
+      answer.status = result.stopped ? 'stopped' : 'complete';
+    } catch (error) {
+      answer.status = 'error';
+      answer.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.pending = null;
+      this.busy = false;
+      this.abort = null;
+      // A failed save (disk full) still shows the answer; the store's error is not the user's question.
+      await this.commit([...messages, { ...answer, createdAt: this.deps.now() }]).catch(() => this.emit());
+    }
+  }
+
+  private async buildPrompt(messages: ChatMessageRecord[], model: ChatModel) {
+    const question = messages.at(-1)!.text;
+    const budget = chatBudget(model.contextWindow);
+    const page = await this.deps.readPage();
+    const fixed = await fixedPromptTokens(question, page?.title ?? '', model.countTokens);
+    if (fixed > budget.promptTokens) {
+      throw new QuestionTooLongError(
+        `Your message is too long for this model (about ${fixed} tokens; it takes ${budget.promptTokens} with room for the answer). Shorten it, or choose a model with a larger context window.`,
+      );
+    }
+    const history = await fitHistory(messages.slice(0, -1), budget.historyTokens, model.countTokens);
+    const room = budget.promptTokens - fixed - history.tokens;
+    let context: ContextUse = { mode: 'none', parts: [], totalParts: 0, words: 0, totalWords: 0 };
+    let block = null;
+    if (page && page.text.trim() && room >= 1) {
+      const earlierQuestions = messages.slice(0, -1).flatMap((m) => (m.role === 'user' ? [m.text] : []));
+      const selection = await selectPageContext({
+        text: page.text,
+        question,
+        earlierQuestions,
+        budgetTokens: room,
+        countTokens: model.countTokens,
+      });
+      context = contextUse(selection);
+      block = {
+        title: page.title,
+        text: formatContextParts(selection.parts, selection.totalParts),
+        parts:
+          selection.mode === 'whole'
+            ? ''
+            : `${selection.parts.map((p) => p.index + 1).join(', ')} of ${selection.totalParts}`,
+      };
+    }
+    const prompt: ChatMessage[] = [
+      { role: 'system', content: CHAT_SYSTEM_PROMPT },
+      ...history.messages,
+      { role: 'user', content: userTurn(question, block) },
+    ];
+    return { messages: prompt, context, omitted: history.omitted };
+  }
+
+  private async commit(messages: ChatMessageRecord[]): Promise<void> {
+    this.thread = { ...this.thread, messages, updatedAt: this.deps.now() };
+    this.emit();
+    await this.deps.save(this.thread);
+  }
+
+  private emit(): void {
+    const snapshot = this.snapshot;
+    for (const listener of this.listeners) listener(snapshot);
+  }
+}
+
+/** What is stored about the page context of an answer: enough to list the parts, not the page. */
+export function contextUse(selection: PageSelection): ContextUse {
+  return {
+    mode: selection.mode,
+    parts: selection.parts.map((p) => ({
+      index: p.index,
+      words: p.words,
+      preview: p.text.trim().split(/\s+/).slice(0, 12).join(' '),
+    })),
+    totalParts: selection.totalParts,
+    words: selection.words,
+    totalWords: selection.totalWords,
+  };
+}

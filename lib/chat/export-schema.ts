@@ -1,0 +1,145 @@
+/**
+ * Strict checks for imported chat threads. An import file may be hand-edited or come
+ * from elsewhere, so every field is checked and unknown keys are refused: what gets
+ * stored is exactly what {@link ChatThreadRecord} describes, and nothing else.
+ */
+import type { ChatMessageRecord, ChatThreadRecord, ContextUse } from '@/lib/store';
+
+/** A problem with an import file, with a message fit to show the user. */
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+type Json = Record<string, unknown>;
+
+const MAX_ID_LENGTH = 200;
+const ROLES: readonly string[] = ['user', 'assistant'] satisfies ChatMessageRecord['role'][];
+const STATUSES: readonly string[] = ['complete', 'stopped', 'error'] satisfies NonNullable<
+  ChatMessageRecord['status']
+>[];
+const MODES: readonly string[] = ['whole', 'relevant', 'leading', 'none'] satisfies ContextUse['mode'][];
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks `value` is an object with only `allowed` keys; `where` prefixes the message ("Thread 2"). */
+export function expectObject(value: unknown, allowed: readonly string[], where: string): Json {
+  if (!isObject(value)) throw new ImportError(`${where}: must be an object.`);
+  const extra = Object.keys(value).find((key) => !allowed.includes(key));
+  if (extra !== undefined) throw new ImportError(`${where}: unexpected field "${extra}".`);
+  return value;
+}
+
+function fail(where: string, field: string, rule: string): never {
+  throw new ImportError(`${where}: ${field} ${rule}.`);
+}
+
+function checkString(value: Json, field: string, where: string): void {
+  if (typeof value[field] !== 'string') fail(where, field, 'must be text');
+}
+
+function checkId(value: Json, field: string, where: string): void {
+  const id = value[field];
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
+    fail(where, field, `must be text of 1 to ${MAX_ID_LENGTH} characters`);
+  }
+}
+
+/** Timestamps and counts: `NaN`, infinities and negatives never come from Edgewise itself. */
+function checkNumber(value: Json, field: string, where: string, integer = false): void {
+  const n = value[field];
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
+    fail(where, field, integer ? 'must be a whole number of 0 or more' : 'must be a number of 0 or more');
+  }
+}
+
+function checkOneOf(value: Json, field: string, allowed: readonly string[], where: string): void {
+  const v = value[field];
+  if (typeof v !== 'string' || !allowed.includes(v)) fail(where, field, `must be ${allowed.join(' or ')}`);
+}
+
+function checkArray(value: Json, field: string, where: string): unknown[] {
+  const v = value[field];
+  if (!Array.isArray(v)) fail(where, field, 'must be a list');
+  return v;
+}
+
+function checkContext(value: unknown, where: string): asserts value is ContextUse {
+  const context = expectObject(value, ['mode', 'parts', 'totalParts', 'words', 'totalWords'], `${where}, context`);
+  checkOneOf(context, 'mode', MODES, `${where}, context`);
+  for (const field of ['totalParts', 'words', 'totalWords']) checkNumber(context, field, `${where}, context`, true);
+  checkArray(context, 'parts', `${where}, context`).forEach((item, i) => {
+    const partWhere = `${where}, context part ${i + 1}`;
+    const part = expectObject(item, ['index', 'words', 'preview'], partWhere);
+    checkNumber(part, 'index', partWhere, true);
+    checkNumber(part, 'words', partWhere, true);
+    checkString(part, 'preview', partWhere);
+  });
+}
+
+function checkMessage(value: unknown, where: string): asserts value is ChatMessageRecord {
+  const message = expectObject(
+    value,
+    ['id', 'role', 'text', 'createdAt', 'status', 'error', 'modelId', 'context'],
+    where,
+  );
+  checkString(message, 'id', where);
+  checkOneOf(message, 'role', ROLES, where);
+  checkString(message, 'text', where);
+  checkNumber(message, 'createdAt', where);
+  // Optional fields are absent, never `null`: JSON has no `undefined`, and Edgewise omits them.
+  if ('status' in message) checkOneOf(message, 'status', STATUSES, where);
+  if ('error' in message) checkString(message, 'error', where);
+  if ('modelId' in message) checkString(message, 'modelId', where);
+  if ('context' in message) checkContext(message.context, where);
+}
+
+/** Throws an {@link ImportError} naming the thread (1-based `position`) unless `value` is a valid thread. */
+export function checkThread(value: unknown, position: number): asserts value is ChatThreadRecord {
+  const where = `Thread ${position}`;
+  const thread = expectObject(value, ['id', 'url', 'title', 'createdAt', 'updatedAt', 'messages'], where);
+  checkId(thread, 'id', where);
+  checkString(thread, 'url', where);
+  checkString(thread, 'title', where);
+  checkNumber(thread, 'createdAt', where);
+  checkNumber(thread, 'updatedAt', where);
+  checkArray(thread, 'messages', where).forEach((message, i) => checkMessage(message, `${where}, message ${i + 1}`));
+}
+
+function copyContext(context: ContextUse): ContextUse {
+  return {
+    mode: context.mode,
+    parts: context.parts.map(({ index, words, preview }) => ({ index, words, preview })),
+    totalParts: context.totalParts,
+    words: context.words,
+    totalWords: context.totalWords,
+  };
+}
+
+function copyMessage(message: ChatMessageRecord): ChatMessageRecord {
+  const copy: ChatMessageRecord = {
+    id: message.id,
+    role: message.role,
+    text: message.text,
+    createdAt: message.createdAt,
+  };
+  // Only keys that are present, so an absent optional stays absent (the round trip is exact).
+  if (message.status !== undefined) copy.status = message.status;
+  if (message.error !== undefined) copy.error = message.error;
+  if (message.modelId !== undefined) copy.modelId = message.modelId;
+  if (message.context !== undefined) copy.context = copyContext(message.context);
+  return copy;
+}
+
+/** A deep copy holding only the known fields of a thread. */
+export function copyThread(thread: ChatThreadRecord): ChatThreadRecord {
+  return {
+    id: thread.id,
+    url: thread.url,
+    title: thread.title,
+    createdAt: thread.createdAt,
+    updatedAt: thread.updatedAt,
+    messages: thread.messages.map(copyMessage),
+  };
+}

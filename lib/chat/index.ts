@@ -1,0 +1,37 @@
+/**
+ * Side-panel chat about a page: threads bound to tabs, the page parts that fit the
+ * model's window (BM25 over chunks), prompts, the conversation state machine, and JSON
+ * export/import of the history.
+ */
+export {
+  Conversation,
+  QuestionTooLongError,
+  contextUse,
+  type ChatModel,
+  type ConversationDeps,
+  type ConversationSnapshot,
+  type PageText,
+} from './conversation';
+export {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  ImportError,
+  MAX_IMPORT_CHARACTERS,
+  buildExport,
+  exportJson,
+  importThreads,
+  parseExport,
+  type ChatExport,
+  type ImportResult,
+} from './export';
+export {
+  formatContextParts,
+  partSize,
+  selectPageContext,
+  type ContextPart,
+  type PageContextInput,
+  type PageSelection,
+} from './page-context';
+export { CHAT_SYSTEM_PROMPT, chatBudget, fitHistory, fixedPromptTokens, userTurn, type ChatBudget } from './prompt';
+export { rankChunks, rankWeighted, terms, type RankOptions, type ScoredChunk } from './retrieval';
+export { TAB_THREADS_KEY, bindThread, boundThread, threadUrl, unbindTab, type TabThread } from './tab-threads';

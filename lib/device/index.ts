@@ -1,0 +1,13 @@
+/**
+ * Device and dtype choice: pure, and free of transformers.js, so the side panel can show
+ * what a load would use without pulling in the engine.
+ */
+export {
+  DeviceUnavailableError,
+  chooseDevice,
+  chooseDtype,
+  dtypeOverride,
+  dtypePreference,
+  probeCapabilities,
+  type DeviceCapabilities,
+} from './choose';

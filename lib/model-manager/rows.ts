@@ -1,0 +1,70 @@
+/**
+ * What the model manager lists: every catalogued model (plus the user's own model id),
+ * with the download size of the dtype this device would use, and what is stored.
+ */
+import { chooseDevice, chooseDtype, dtypeOverride, type DeviceCapabilities } from '@/lib/device';
+import type { CachedModel } from '@/lib/engine';
+import type { Settings } from '@/lib/settings';
+import type { CatalogModel, ModelDevice, ModelDtype } from '@/models';
+
+export type StoredState = 'none' | 'partial' | 'complete';
+
+export interface ModelRow {
+  id: string;
+  name: string;
+  /** Absent for an uncatalogued model: nothing is known until it is downloaded. */
+  model?: CatalogModel;
+  device: ModelDevice;
+  /** The dtype a load here would use; undefined = the model's own default (uncatalogued). */
+  dtype: ModelDtype | undefined;
+  /** Download size of that dtype from the catalog; undefined when unknown. */
+  downloadBytes: number | undefined;
+  /** Set when the user's dtype setting is not offered by this model and auto is used instead. */
+  dtypeNote: string | null;
+  stored: StoredState;
+  storedBytes: number;
+  /** The model features use (the setting). */
+  isDefault: boolean;
+}
+
+/** Rows for the manager, catalog order, with the user's uncatalogued model (if any) last. */
+export function managerRows(
+  catalog: readonly CatalogModel[],
+  cached: readonly CachedModel[],
+  settings: Settings,
+  caps: DeviceCapabilities,
+): ModelRow[] {
+  const device = safeDevice(settings, caps);
+  const row = (id: string, model: CatalogModel | undefined): ModelRow => {
+    const stored = cached.find((c) => c.modelId === id);
+    const dtype = chooseDtype(model, device, caps, dtypeOverride(model, settings.dtype));
+    return {
+      id,
+      name: model?.name ?? id,
+      model,
+      device,
+      dtype,
+      downloadBytes: model && dtype ? model.dtypes[dtype] : undefined,
+      dtypeNote:
+        model && settings.dtype !== 'auto' && model.dtypes[settings.dtype] === undefined
+          ? `${settings.dtype} is not offered for this model; ${dtype ?? 'its default'} is used.`
+          : null,
+      stored: !stored ? 'none' : stored.complete ? 'complete' : 'partial',
+      storedBytes: stored?.bytes ?? 0,
+      isDefault: settings.modelId === id,
+    };
+  };
+  const rows = catalog.map((model) => row(model.id, model));
+  const extra = new Set([settings.modelId, ...cached.map((c) => c.modelId)]);
+  for (const id of extra) if (!catalog.some((m) => m.id === id)) rows.push(row(id, undefined));
+  return rows;
+}
+
+/** A forced WebGPU without an adapter would throw; the manager shows WASM and the load explains. */
+function safeDevice(settings: Settings, caps: DeviceCapabilities): ModelDevice {
+  try {
+    return chooseDevice(settings.device, caps);
+  } catch {
+    return 'wasm';
+  }
+}
