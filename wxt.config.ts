@@ -55,7 +55,11 @@ function singleOrtWasmCopy(): Plugin {
 }
 
 export default defineConfig({
+  modules: ['@wxt-dev/i18n/module'],
+  // UI strings live with the code that uses them; the module turns them into _locales/.
+  i18n: { localesDir: resolve(import.meta.dirname, 'lib/i18n/locales') },
   manifest: {
+    default_locale: 'en',
     name: 'Edgewise',
     description: 'A private language model in every page: summaries, page chat and form help that run on your device.',
     key: EXTENSION_KEY,

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { catalog } from '@/models';
 import { HUGGING_FACE_HUB, loadSettings, saveSettings, type Settings } from '@/lib/settings';
 import { openDatabase } from '@/lib/store';
-import { DownloadedModels } from './DownloadedModels';
 
 const db = openDatabase();
 
@@ -53,53 +52,24 @@ export function SettingsPage() {
           or company use, point it at a mirror with the same layout: {'{host}{owner}/{model}/resolve/main/{file}'}.
         </p>
 
-        <label for="model-id">Model</label>
-        <select id="model-id" value={form.modelId} onChange={(e) => update({ modelId: e.currentTarget.value })}>
-          {catalog.map((model) => (
-            <option key={model.id} value={model.id}>
-              {model.name} ({model.parameters})
-            </option>
-          ))}
-          {!catalog.some((model) => model.id === form.modelId) && <option value={form.modelId}>{form.modelId}</option>}
-        </select>
-
-        <label for="custom-model">Or another model from the model host</label>
+        <label for="custom-model">Your own model from the model host (optional)</label>
         <input
           id="custom-model"
           value={catalog.some((model) => model.id === form.modelId) ? '' : form.modelId}
+          placeholder="owner/name"
           onInput={(e) => e.currentTarget.value.trim() && update({ modelId: e.currentTarget.value.trim() })}
         />
         <p class="hint">
-          Any transformers.js text-generation model in ONNX format. Uncatalogued models use their own defaults.
+          Any transformers.js text-generation model in ONNX format. It then appears in the model manager, where every
+          model can be downloaded, chosen and deleted: open the Edgewise side panel and choose Models. Device, weights
+          and when to unload the model from memory are set there too.
         </p>
-
-        <label for="device">Device</label>
-        <select
-          id="device"
-          value={form.device}
-          onChange={(e) => update({ device: e.currentTarget.value as Settings['device'] })}
-        >
-          <option value="auto">Auto (WebGPU when available, else CPU)</option>
-          <option value="webgpu">WebGPU</option>
-          <option value="wasm">CPU (WASM)</option>
-        </select>
-
-        <label for="idle-unload">Unload the model after idle minutes (0 = never)</label>
-        <input
-          id="idle-unload"
-          type="number"
-          min="0"
-          max="1440"
-          value={form.idleUnloadMinutes}
-          onInput={(e) => update({ idleUnloadMinutes: e.currentTarget.valueAsNumber })}
-        />
 
         <button type="submit">Save</button>
         <p id="save-status" role="status" class={message?.kind ?? ''}>
           {message?.text}
         </p>
       </form>
-      <DownloadedModels />
     </>
   );
 }

@@ -1,26 +1,24 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import {
-  JOB_KEY,
-  connectEngine,
-  takeJob,
-  type ClientRuntime,
-  type EngineConnection,
-  type SessionStorageArea,
-} from '@/lib/messaging';
+import { i18n } from '@/lib/i18n';
+import { JOB_KEY, takeJob, type EngineConnection, type SessionStorageArea } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
-import { clearSummaries, deleteSummary, listSummaries, openDatabase, type SummaryRecord } from '@/lib/store';
+import { clearSummaries, deleteSummary, listSummaries, type EdgewiseDatabase, type SummaryRecord } from '@/lib/store';
 import type { JobState, SummaryMode } from '@/lib/summarize';
 import { HistoryList } from './HistoryList';
 import { startJob, type JobRunner } from './job-runner';
 import { SummaryView } from './SummaryView';
 
-const db = openDatabase();
-const session = browser.storage.session as unknown as SessionStorageArea;
+interface Props {
+  connection: EngineConnection | null;
+  db: EdgewiseDatabase;
+  session: SessionStorageArea;
+  /** A job came from the context menu or the shortcut: the panel shows this view. */
+  onJob(): void;
+}
 
-export function App() {
-  const [connection, setConnection] = useState<EngineConnection | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
+/** Summaries: the current one (streamed, with coverage), jobs from the menu, and past summaries. */
+export function SummaryPanel({ connection, db, session, onJob }: Props) {
   const [state, setState] = useState<JobState | null>(null);
   const [running, setRunning] = useState(false);
   const [history, setHistory] = useState<SummaryRecord[]>([]);
@@ -32,7 +30,7 @@ export function App() {
   const last = useRef<{ tabId: number; mode: SummaryMode } | null>(null);
   const consent = useRef<(() => void) | null>(null);
 
-  const refreshHistory = useCallback(() => void listSummaries(db).then(setHistory), []);
+  const refreshHistory = useCallback(() => void listSummaries(db).then(setHistory), [db]);
 
   const run = useCallback(
     async (tabId: number, mode: SummaryMode, fresh = false) => {
@@ -58,44 +56,25 @@ export function App() {
       }
       refreshHistory();
     },
-    [connection, refreshHistory],
+    [connection, db, refreshHistory],
   );
-
-  // One engine connection for the panel's life; if the engine goes away (its document was
-  // closed or crashed), calls in flight fail with a clear error and the panel reconnects.
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let open: EngineConnection | undefined;
-    let closed = false;
-    connectEngine(browser.runtime as unknown as ClientRuntime)
-      .then((conn) => {
-        open = conn;
-        setFatal(null);
-        setConnection(conn);
-        conn.onDisconnect(() => {
-          if (closed) return;
-          setConnection(null);
-          setTimeout(() => setAttempt((n) => n + 1), 500);
-        });
-      })
-      .catch((e: unknown) => setFatal(e instanceof Error ? e.message : String(e)));
-    return () => {
-      closed = true;
-      open?.close();
-    };
-  }, [attempt]);
 
   useEffect(refreshHistory, [refreshHistory]);
 
   // Jobs from the context menu and the shortcut: one waiting now, or arriving while open.
   useEffect(() => {
     if (!connection) return;
-    const pick = () => void takeJob(session).then((job) => job && run(job.tabId, job.mode));
+    const pick = () =>
+      void takeJob(session).then((job) => {
+        if (!job) return;
+        onJob();
+        void run(job.tabId, job.mode);
+      });
     pick();
     const onChanged = (changes: Record<string, unknown>) => JOB_KEY in changes && pick();
     browser.storage.session.onChanged.addListener(onChanged);
     return () => browser.storage.session.onChanged.removeListener(onChanged);
-  }, [connection, run]);
+  }, [connection, run, session, onJob]);
 
   // Closing or navigating the summarized tab stops the job cleanly.
   useEffect(() => {
@@ -104,9 +83,9 @@ export function App() {
       runner.current.stop();
       setNotice(why);
     };
-    const onRemoved = (tabId: number) => stopFor(tabId, 'The tab was closed, so the summary was stopped.');
+    const onRemoved = (tabId: number) => stopFor(tabId, i18n.t('summary.tabClosed'));
     const onUpdated = (tabId: number, change: { url?: string }) =>
-      change.url && stopFor(tabId, 'The page changed, so the summary was stopped.');
+      change.url && stopFor(tabId, i18n.t('summary.pageChanged'));
     browser.tabs.onRemoved.addListener(onRemoved);
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
@@ -123,15 +102,14 @@ export function App() {
 
   return (
     <>
-      <h1>Edgewise</h1>
-      {fatal && (
-        <p class="error" role="alert">
-          {fatal}
-        </p>
-      )}
       <div class="toolbar">
-        <button class="primary" disabled={!connection || running} onClick={() => void summarizeActiveTab()}>
-          Summarize page
+        <button
+          type="button"
+          class="primary"
+          disabled={!connection || running}
+          onClick={() => void summarizeActiveTab()}
+        >
+          {i18n.t('summary.summarizePage')}
         </button>
       </div>
       {notice && (
@@ -139,7 +117,7 @@ export function App() {
           {notice}
         </p>
       )}
-      {state && (
+      {state ? (
         <SummaryView
           run={runs}
           state={state}
@@ -148,6 +126,8 @@ export function App() {
           onRegenerate={() => last.current && void run(last.current.tabId, last.current.mode, true)}
           onConsent={() => consent.current?.()}
         />
+      ) : (
+        <p class="empty">{i18n.t('summary.empty')}</p>
       )}
       <HistoryList
         items={history}

@@ -46,7 +46,8 @@ export function startJob(
       findStored: (key) => findStoredSummary(ctx.db, key),
       save: (record) => saveSummary(ctx.db, record),
       modelId: ctx.settings.modelId,
-      isDownloaded: async () => (await ctx.engine.listCached()).some((m) => m.modelId === ctx.settings.modelId),
+      isDownloaded: async () =>
+        (await ctx.engine.listCached()).some((m) => m.modelId === ctx.settings.modelId && m.complete),
       askToDownload: ctx.askToDownload,
       async load(onProgress) {
         const loaded = await ctx.engine.load(

@@ -5,6 +5,7 @@ export { contentScriptProbe, extensionPageProbe, probeSource, type ProbeHandle }
 export { configure, setModelHost, type SettingsChange } from './settings';
 export {
   offscreenDocumentCount,
+  readStore,
   stopServiceWorkers,
   storedModelFiles,
   storedSummaries,
@@ -15,3 +16,4 @@ export { startSession, type Session } from './session';
 export { clickMenuItem, finishedSummary, panelRun, tabIdOf } from './summarize';
 export { startDesktop, type Desktop } from './desktop';
 export { bestSubstringDistance, echoed, expectEchoed } from './echo-match';
+export { ask, currentThread, finishedAnswer, focusTab, showView, storedThreads, type StoredThread } from './chat';

@@ -23,7 +23,7 @@ export interface StoredFile {
  * Every row of one object store of the extension's IndexedDB, read with the raw API from
  * an extension page. ArrayBuffer fields come back as their byte length, not their bytes.
  */
-async function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
+export async function readStore<T>(extensionPage: Page, store: string): Promise<T[]> {
   return extensionPage.evaluate(async (name) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('edgewise');

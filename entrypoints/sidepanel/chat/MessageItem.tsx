@@ -1,0 +1,98 @@
+import { i18n } from '@/lib/i18n';
+import { renderMarkdown } from '@/lib/markdown';
+import type { ChatMessageRecord, ContextUse } from '@/lib/store';
+
+interface Props {
+  message: ChatMessageRecord;
+  /** The answer being written: announced politely to screen readers as it grows. */
+  streaming?: boolean;
+  /** Actions shown on the last question and the last answer only. */
+  onEdit?(): void;
+  onRegenerate?(): void;
+}
+
+/** One message of a thread: the text (answers as safe markdown), its state, and what page context it had. */
+export function MessageItem({ message, streaming = false, onEdit, onRegenerate }: Props) {
+  const isAnswer = message.role === 'assistant';
+  return (
+    <li class={`message ${message.role}`} data-testid={`message-${message.role}`} data-status={message.status ?? ''}>
+      <span class="role">{isAnswer ? i18n.t('chat.roleAssistant') : i18n.t('chat.roleUser')}</span>
+      {isAnswer ? (
+        <div
+          class={`answer${message.status === 'stopped' || message.status === 'error' ? ' partial' : ''}`}
+          data-testid="answer-text"
+          aria-live={streaming ? 'polite' : undefined}
+          aria-busy={streaming || undefined}
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(message.text || (streaming ? '…' : '')) }}
+        />
+      ) : (
+        <p class="question" data-testid="question-text">
+          {message.text}
+        </p>
+      )}
+      {message.status === 'stopped' && (
+        <p class="muted" data-testid="stopped-note">
+          {i18n.t('chat.stopped')}
+        </p>
+      )}
+      {message.status === 'error' && (
+        <p class="error" role="alert">
+          {message.error}
+        </p>
+      )}
+      {isAnswer && message.context && <ContextNote context={message.context} />}
+      {(onEdit || onRegenerate || (isAnswer && message.text && !streaming)) && (
+        <div class="toolbar small">
+          {isAnswer && message.text && !streaming && (
+            <button type="button" onClick={() => void navigator.clipboard.writeText(message.text)}>
+              {i18n.t('chat.copy')}
+            </button>
+          )}
+          {onRegenerate && (
+            <button type="button" onClick={onRegenerate}>
+              {i18n.t('chat.regenerate')}
+            </button>
+          )}
+          {onEdit && (
+            <button type="button" onClick={onEdit}>
+              {i18n.t('chat.edit')}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** "Used parts 2, 5 of 12 (540 of 5,400 words)", with the parts listed on request. */
+function ContextNote({ context }: { context: ContextUse }) {
+  const words = (n: number) => n.toLocaleString();
+  if (context.mode === 'none') {
+    return (
+      <p class="muted context-note" data-testid="context-note">
+        {i18n.t('chat.contextNone')}
+      </p>
+    );
+  }
+  const summary =
+    context.mode === 'whole'
+      ? i18n.t('chat.contextWhole', [words(context.totalWords)])
+      : i18n.t(context.mode === 'relevant' ? 'chat.contextRelevant' : 'chat.contextLeading', [
+          context.parts.map((p) => p.index + 1).join(', '),
+          context.totalParts,
+          words(context.words),
+          words(context.totalWords),
+        ]);
+  return (
+    <details class="context-note" data-testid="context-note" data-mode={context.mode}>
+      <summary>{summary}</summary>
+      <ol data-testid="context-parts">
+        {context.parts.map((part) => (
+          <li key={part.index} value={part.index + 1} data-part={part.index + 1}>
+            {part.preview}…
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Wires chat conversations to the browser and the engine for the side panel: one
+ * conversation per tab + URL (kept in memory while the panel is open, so switching back
+ * to a tab shows an answer still being written), history in IndexedDB, and a temporary
+ * mode that stores nothing.
+ */
+import * as Comlink from 'comlink';
+import { browser } from 'wxt/browser';
+import { Conversation, bindThread, boundThread, threadUrl, type ConversationDeps, type PageText } from '@/lib/chat';
+import type { DownloadProgress } from '@/lib/engine';
+import { generateStream, type EngineRemote, type SessionStorageArea } from '@/lib/messaging';
+import { loadSettings } from '@/lib/settings';
+import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
+import { extractFromTab, type TabApis } from '@/lib/tabs';
+import type { ActiveTab } from '../use-active-tab';
+
+export interface ChatWiring {
+  engine: EngineRemote;
+  db: EdgewiseDatabase;
+  session: SessionStorageArea;
+  /** Whether the page is attached to the next question (the context toggle). */
+  useContext(): boolean;
+  /** Shown while a model loads from IndexedDB (or downloads, after consent). */
+  onLoadProgress(progress: DownloadProgress): void;
+}
+
+let requests = 0;
+
+export class ChatSessions {
+  private readonly open = new Map<string, Conversation>();
+
+  constructor(private readonly wiring: ChatWiring) {}
+
+  /** The conversation for this tab and URL: in memory, bound in this browser session, or new. */
+  async forTab(tab: ActiveTab, temporary: boolean): Promise<Conversation> {
+    const key = `${tab.tabId} ${threadUrl(tab.url)}${temporary ? ' temporary' : ''}`;
+    const existing = this.open.get(key);
+    if (existing) return existing;
+    const deps = this.deps(tab, temporary);
+    const boundId = temporary ? null : await boundThread(this.wiring.session, tab.tabId, tab.url);
+    const stored = boundId ? await getThread(this.wiring.db, boundId) : undefined;
+    const conversation = stored
+      ? new Conversation(stored, deps)
+      : Conversation.start({ url: threadUrl(tab.url), title: tab.title }, deps);
+    this.open.set(key, conversation);
+    return conversation;
+  }
+
+  /** A thread from history, opened to read or continue (its page may no longer be open). */
+  async fromHistory(threadId: string, tab: ActiveTab | null): Promise<Conversation | null> {
+    const stored = await getThread(this.wiring.db, threadId);
+    if (!stored) return null;
+    const samePage = tab && threadUrl(tab.url) === stored.url;
+    return new Conversation(stored, this.deps(samePage ? tab : null, false));
+  }
+
+  /** Forgets conversations of a closed tab (their threads stay in history). */
+  closeTab(tabId: number): void {
+    for (const [key, conversation] of this.open) {
+      if (key.startsWith(`${tabId} `)) {
+        conversation.stop();
+        this.open.delete(key);
+      }
+    }
+  }
+
+  private deps(tab: ActiveTab | null, temporary: boolean): ConversationDeps {
+    const { engine, db, session } = this.wiring;
+    let bound = false;
+    return {
+      save: async (thread) => {
+        if (temporary) return;
+        await saveThread(db, thread);
+        if (tab && !bound) {
+          bound = true;
+          await bindThread(session, tab.tabId, tab.url, thread.id);
+        }
+      },
+      model: async () => {
+        const { modelId } = await loadSettings(db);
+        const loaded = await engine.load(modelId, {}, Comlink.proxy(this.wiring.onLoadProgress));
+        return { modelId, contextWindow: loaded.contextWindow, countTokens: (texts) => engine.countTokens(texts) };
+      },
+      readPage: async (): Promise<PageText | null> => {
+        if (!tab || !this.wiring.useContext()) return null;
+        try {
+          const page = await extractFromTab(browser as unknown as TabApis, tab.tabId, 'page');
+          return threadUrl(page.url) === threadUrl(tab.url)
+            ? { title: page.title, url: page.url, text: page.text }
+            : null;
+        } catch {
+          // The context bar already says why this page cannot be read; answer without it.
+          return null;
+        }
+      },
+      generate: async (messages, maxNewTokens, onText, signal) => {
+        const requestId = `chat-${Date.now()}-${++requests}`;
+        const cancel = () => void engine.cancel(requestId);
+        signal.addEventListener('abort', cancel);
+        try {
+          const result = await generateStream(engine, { requestId, messages, maxNewTokens }, onText);
+          return { text: result.text, stopped: result.finishReason === 'cancelled' };
+        } finally {
+          signal.removeEventListener('abort', cancel);
+        }
+      },
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { formatBytes } from '@/lib/format';
+import { i18n } from '@/lib/i18n';
+import type { ModelRow } from '@/lib/model-manager';
+import { DownloadProgressView } from './DownloadProgressView';
+import { useDownload, type Downloads } from './downloads';
+
+interface Props {
+  row: ModelRow;
+  downloads: Downloads;
+  onUse(): void;
+  onDelete(): void;
+}
+
+/** One model: what it is, its size here, what is stored, and what can be done with it. */
+export function ModelRowView({ row, downloads, onUse, onDelete }: Props) {
+  const download = useDownload(downloads, row.id);
+  const nameId = `model-${row.id.replace(/\W+/g, '-')}`;
+  const size =
+    row.downloadBytes !== undefined
+      ? i18n.t('models.size', [row.dtype ?? '', formatBytes(row.downloadBytes)])
+      : i18n.t('models.sizeUnknown');
+  return (
+    <li class="model" data-model={row.id} data-stored={row.stored} aria-labelledby={nameId}>
+      <div class="model-head">
+        <strong id={nameId}>{row.name}</strong>
+        {row.isDefault && <span class="badge">{i18n.t('models.inUse')}</span>}
+      </div>
+      {row.model ? (
+        <p class="muted">
+          {i18n.t('models.facts', [row.model.parameters, row.model.contextWindow.toLocaleString(), size])}{' '}
+          <a href={row.model.licenseUrl} target="_blank" rel="noopener noreferrer">
+            {i18n.t('models.license')}
+          </a>
+        </p>
+      ) : (
+        <p class="muted">{i18n.t('models.custom', [size])}</p>
+      )}
+      {row.dtypeNote && <p class="muted">{row.dtypeNote}</p>}
+      <p class="stored" data-testid="stored-state">
+        {row.stored === 'complete'
+          ? i18n.t('models.storedComplete', [formatBytes(row.storedBytes)])
+          : row.stored === 'partial'
+            ? i18n.t('models.storedPartial', [formatBytes(row.storedBytes)])
+            : i18n.t('models.storedNone')}
+      </p>
+      {download && (download.running || download.error) ? (
+        <DownloadProgressView
+          state={download}
+          onCancel={() => downloads.cancel(row.id)}
+          onRetry={() => void downloads.start(row.id)}
+        />
+      ) : null}
+      <div class="toolbar small">
+        {row.stored !== 'complete' && !download?.running && (
+          <button type="button" class="primary" onClick={() => void downloads.start(row.id)} aria-describedby={nameId}>
+            {row.stored === 'partial' ? i18n.t('models.resume') : i18n.t('models.download')}
+          </button>
+        )}
+        {!row.isDefault && (
+          <button type="button" onClick={onUse} aria-describedby={nameId}>
+            {i18n.t('models.use')}
+          </button>
+        )}
+        {row.stored !== 'none' && !download?.running && (
+          <button type="button" onClick={onDelete} aria-label={i18n.t('models.deleteLabel', [row.name])}>
+            {i18n.t('models.delete')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

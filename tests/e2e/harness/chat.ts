@@ -1,0 +1,78 @@
+/** Drives the side panel's chat the way a person does, and reads what it shows and stored. */
+import type { Page } from 'playwright-core';
+import type { Launched } from './browser';
+import { readStore } from './inspect';
+import { tabIdOf } from './summarize';
+
+/** A chat thread as saved in IndexedDB. */
+export interface StoredThread {
+  id: string;
+  url: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  messages: {
+    id: string;
+    role: 'user' | 'assistant';
+    text: string;
+    status?: string;
+    context?: { mode: string; parts: { index: number; preview: string }[]; totalParts: number };
+  }[];
+}
+
+export function storedThreads(extensionPage: Page): Promise<StoredThread[]> {
+  return readStore<StoredThread>(extensionPage, 'chatThreads');
+}
+
+/** Shows a view of the panel (Chat, Summary, History, Models). */
+export async function showView(panel: Page, name: 'Chat' | 'Summary' | 'History' | 'Models'): Promise<void> {
+  await panel.getByRole('tab', { name }).click();
+}
+
+/** The saved thread the panel's chat shows now. */
+export async function currentThread(panel: Page): Promise<StoredThread | undefined> {
+  const id = await panel.locator('.chat').getAttribute('data-thread');
+  return (await storedThreads(panel)).find((t) => t.id === id);
+}
+
+/**
+ * Makes `page` the active tab, so the panel follows it, and waits until the panel shows
+ * that tab's thread and has read the page (the context bar leaves "Reading the page…").
+ */
+export async function focusTab(browser: Launched, panel: Page, page: Page): Promise<number> {
+  const tabId = await tabIdOf(browser, page);
+  await panel.waitForFunction(
+    ([tab, url]) => {
+      const chat = document.querySelector('.chat');
+      return chat?.getAttribute('data-tab') === String(tab) && chat.getAttribute('data-url') === url;
+    },
+    [tabId, page.url().replace(/#.*$/, '')] as const,
+  );
+  await panel
+    .getByTestId('context-indicator')
+    .filter({ hasNotText: /Reading the page/ })
+    .waitFor();
+  return tabId;
+}
+
+/** Types a question and presses Enter; resolves when its answer has finished (complete, stopped or failed). */
+export async function ask(panel: Page, question: string, timeout = 120_000) {
+  const answers = panel.locator('[data-testid="message-assistant"]');
+  const before = await answers.count();
+  await panel.locator('#chat-input').fill(question);
+  await panel.locator('#chat-input').press('Enter');
+  return finishedAnswer(panel, before, timeout);
+}
+
+/** Waits for the answer after `before` saved answers to finish, and returns what it shows. */
+export async function finishedAnswer(panel: Page, before: number, timeout = 120_000) {
+  const answer = panel.locator('[data-testid="message-assistant"]:not([data-status=""])').nth(before);
+  await answer.waitFor({ timeout });
+  return {
+    status: await answer.getAttribute('data-status'),
+    text: await answer.getByTestId('answer-text').innerText(),
+    context: (await answer.getByTestId('context-note').count())
+      ? await answer.getByTestId('context-note').innerText()
+      : '',
+  };
+}
