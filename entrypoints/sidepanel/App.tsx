@@ -34,6 +34,8 @@ export function App() {
     [connection, models.refresh],
   );
   const showSummary = useCallback(() => setView('summary'), []);
+  // Switching tabs (or navigating) shows that page's thread, leaving a thread opened from history.
+  useEffect(() => setHistoryThread(null), [tab?.tabId, tab?.url]);
   // A load or unload anywhere (chat, summary, idle timer) can change what is stored or complete.
   useEffect(models.refresh, [status?.state, models.refresh]);
 

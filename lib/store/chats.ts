@@ -16,6 +16,11 @@ export function listThreads(db: EdgewiseDatabase, limit = 500): Promise<ChatThre
   return db.chatThreads.orderBy('updatedAt').reverse().limit(limit).toArray();
 }
 
+/** Every thread, newest first (for export: no limit). */
+export function allThreads(db: EdgewiseDatabase): Promise<ChatThreadRecord[]> {
+  return db.chatThreads.orderBy('updatedAt').reverse().toArray();
+}
+
 /**
  * Lower-cased, with accents removed, so "Cafe" finds "Café". Lower-casing comes first
  * because some capitals (e.g. "İ") only decompose into letter + mark once lower-cased.

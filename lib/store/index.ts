@@ -19,4 +19,13 @@ export {
   saveSummary,
   type SummaryKey,
 } from './summaries';
-export { clearThreads, deleteThread, foldForSearch, getThread, listThreads, saveThread, searchThreads } from './chats';
+export {
+  allThreads,
+  clearThreads,
+  deleteThread,
+  foldForSearch,
+  getThread,
+  listThreads,
+  saveThread,
+  searchThreads,
+} from './chats';

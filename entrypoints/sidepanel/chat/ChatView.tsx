@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Conversation, ConversationSnapshot } from '@/lib/chat';
+import { browser } from 'wxt/browser';
+import { unbindTab, type Conversation, type ConversationSnapshot } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
@@ -28,6 +29,7 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
   const [temporary, setTemporary] = useState(false);
   const [useContext, setUseContext] = useState(true);
   const [conversation, setConversation] = useState<Conversation | null>(null);
+  const [conversationIsTemporary, setConversationIsTemporary] = useState(false);
   const [snapshot, setSnapshot] = useState<ConversationSnapshot | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [loading, setLoading] = useState<DownloadProgress | null>(null);
@@ -41,12 +43,18 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
 
   useEffect(() => {
     let current = true;
+    // No conversation while the next one is found, so nothing typed meanwhile goes to the old one.
+    setConversation(null);
     const pick = historyThreadId
       ? sessions.fromHistory(historyThreadId, tab)
       : tab?.url
         ? sessions.forTab(tab, temporary)
         : Promise.resolve(null);
-    void pick.then((next) => current && setConversation(next));
+    void pick.then((next) => {
+      if (!current) return;
+      setConversation(next);
+      setConversationIsTemporary(temporary && !historyThreadId);
+    });
     return () => {
       current = false;
     };
@@ -65,6 +73,16 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
       wasBusy = next.busy;
     });
   }, [conversation]);
+
+  // A closed tab's thread stays in history; its binding and in-memory conversation go.
+  useEffect(() => {
+    const onRemoved = (tabId: number) => {
+      sessions.closeTab(tabId);
+      void unbindTab(session, tabId);
+    };
+    browser.tabs.onRemoved.addListener(onRemoved);
+    return () => browser.tabs.onRemoved.removeListener(onRemoved);
+  }, [sessions, session]);
 
   // Esc stops an answer wherever the focus is.
   useEffect(() => {
@@ -85,7 +103,7 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
       data-thread={snapshot?.thread.id ?? ''}
       data-url={snapshot?.thread.url ?? ''}
       data-tab={tab?.tabId ?? ''}
-      data-temporary={temporary && !historyThreadId}
+      data-temporary={conversation ? conversationIsTemporary : ''}
     >
       {historyThreadId ? (
         <div class="toolbar">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { exportJson, importThreads } from '@/lib/chat';
 import { i18n } from '@/lib/i18n';
 import {
+  allThreads,
   clearThreads,
   deleteThread,
   listThreads,
@@ -36,12 +37,14 @@ export function ChatHistory({ db, revision, onOpen }: Props) {
   const refresh = () => setChanged((n) => n + 1);
 
   const exportAll = async () => {
-    const all = await listThreads(db, Number.MAX_SAFE_INTEGER);
+    const all = await allThreads(db);
     const blob = new Blob([exportJson(all, new Date())], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `edgewise-chats-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
     link.click();
+    link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
 

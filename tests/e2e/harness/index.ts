@@ -4,6 +4,7 @@ export { ECHO_MODEL, EXTENSION_DIR, EXTENSION_ID, EXTENSION_ORIGIN, MODELS_DIR, 
 export { contentScriptProbe, extensionPageProbe, probeSource, type ProbeHandle } from './probe';
 export { configure, setModelHost, type SettingsChange } from './settings';
 export {
+  databaseSnapshot,
   offscreenDocumentCount,
   readStore,
   stopServiceWorkers,

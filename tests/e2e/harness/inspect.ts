@@ -81,3 +81,20 @@ export interface StoredSummary {
 export function storedSummaries(extensionPage: Page): Promise<StoredSummary[]> {
   return readStore<StoredSummary>(extensionPage, 'summaries');
 }
+
+/** Every row of every object store of the extension's IndexedDB, by store name (bytes as lengths). */
+export async function databaseSnapshot(extensionPage: Page): Promise<Record<string, unknown[]>> {
+  const names = await extensionPage.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('edgewise');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const list = [...db.objectStoreNames];
+    db.close();
+    return list;
+  });
+  const snapshot: Record<string, unknown[]> = {};
+  for (const name of names) snapshot[name] = await readStore(extensionPage, name);
+  return snapshot;
+}
