@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { catalog } from '@/models';
 import { HUGGING_FACE_HUB, loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import { i18n } from '@/lib/i18n';
 import { openDatabase } from '@/lib/store';
 
 const db = openDatabase();
@@ -20,8 +21,8 @@ export function SettingsPage() {
   if (!form) {
     return (
       <>
-        <h1>Edgewise settings</h1>
-        <p role="status">Loading settings…</p>
+        <h1>{i18n.t('options.heading')}</h1>
+        <p role="status">{i18n.t('options.loading')}</p>
       </>
     );
   }
@@ -30,7 +31,7 @@ export function SettingsPage() {
     event.preventDefault();
     try {
       setForm(await saveSettings(db, form));
-      setMessage({ kind: 'ok', text: 'Saved.' });
+      setMessage({ kind: 'ok', text: i18n.t('settings.saved') });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -38,9 +39,9 @@ export function SettingsPage() {
 
   return (
     <>
-      <h1>Edgewise settings</h1>
+      <h1>{i18n.t('options.heading')}</h1>
       <form onSubmit={save} aria-describedby="save-status">
-        <label for="model-host">Model host</label>
+        <label for="model-host">{i18n.t('options.modelHost')}</label>
         <input
           id="model-host"
           type="url"
@@ -48,24 +49,19 @@ export function SettingsPage() {
           onInput={(e) => update({ modelHost: e.currentTarget.value })}
         />
         <p class="hint">
-          Where model files are downloaded from. The default is the Hugging Face hub ({HUGGING_FACE_HUB}). For offline
-          or company use, point it at a mirror with the same layout: {'{host}{owner}/{model}/resolve/main/{file}'}.
+          {i18n.t('options.modelHostHint', [HUGGING_FACE_HUB, '{host}{owner}/{model}/resolve/main/{file}'])}
         </p>
 
-        <label for="custom-model">Your own model from the model host (optional)</label>
+        <label for="custom-model">{i18n.t('options.customModel')}</label>
         <input
           id="custom-model"
           value={catalog.some((model) => model.id === form.modelId) ? '' : form.modelId}
           placeholder="owner/name"
           onInput={(e) => e.currentTarget.value.trim() && update({ modelId: e.currentTarget.value.trim() })}
         />
-        <p class="hint">
-          Any transformers.js text-generation model in ONNX format. It then appears in the model manager, where every
-          model can be downloaded, chosen and deleted: open the Edgewise side panel and choose Models. Device, weights
-          and when to unload the model from memory are set there too.
-        </p>
+        <p class="hint">{i18n.t('options.customModelHint')}</p>
 
-        <button type="submit">Save</button>
+        <button type="submit">{i18n.t('options.save')}</button>
         <p id="save-status" role="status" class={message?.kind ?? ''}>
           {message?.text}
         </p>

@@ -4,23 +4,11 @@
  * the page and the store come in as plain functions so tests can drive it in Node.
  */
 import type { ChatMessage } from '@/lib/engine';
-import type { ChatMessageRecord, ChatThreadRecord, ContextUse } from '@/lib/store';
-import type { CountTokens } from '@/lib/summarize';
-import { formatContextParts, selectPageContext, type PageSelection } from './page-context';
-import { CHAT_SYSTEM_PROMPT, chatBudget, fitHistory, fixedPromptTokens, userTurn } from './prompt';
+import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
+import { buildChatPrompt, type ChatModel, type PageText } from './chat-prompt';
+import { chatBudget } from './prompt';
 
-/** The page a thread is about, as extracted when a question is sent. */
-export interface PageText {
-  title: string;
-  url: string;
-  text: string;
-}
-
-export interface ChatModel {
-  modelId: string;
-  contextWindow: number;
-  countTokens: CountTokens;
-}
+export type { ChatModel, PageText };
 
 export interface ConversationDeps {
   /** Saves the whole thread; a temporary chat passes a function that stores nothing. */
@@ -47,11 +35,6 @@ export interface ConversationSnapshot {
   busy: boolean;
   /** Earlier messages left out of the last prompt to fit the window. */
   omitted: number;
-}
-
-/** Thrown when the question alone does not fit the model's window. */
-export class QuestionTooLongError extends Error {
-  override name = 'QuestionTooLongError';
 }
 
 export class Conversation {
@@ -131,7 +114,7 @@ export class Conversation {
       await this.commit(messages);
       const model = await this.deps.model();
       answer.modelId = model.modelId;
-      const prompt = await this.buildPrompt(messages, model);
+      const prompt = await buildChatPrompt(messages, await this.deps.readPage(), model);
       answer.context = prompt.context;
       this.omitted = prompt.omitted;
       this.emit();
@@ -158,47 +141,6 @@ export class Conversation {
     }
   }
 
-  private async buildPrompt(messages: ChatMessageRecord[], model: ChatModel) {
-    const question = messages.at(-1)!.text;
-    const budget = chatBudget(model.contextWindow);
-    const page = await this.deps.readPage();
-    const fixed = await fixedPromptTokens(question, page?.title ?? '', model.countTokens);
-    if (fixed > budget.promptTokens) {
-      throw new QuestionTooLongError(
-        `Your message is too long for this model (about ${fixed} tokens; it takes ${budget.promptTokens} with room for the answer). Shorten it, or choose a model with a larger context window.`,
-      );
-    }
-    const history = await fitHistory(messages.slice(0, -1), budget.historyTokens, model.countTokens);
-    const room = budget.promptTokens - fixed - history.tokens;
-    let context: ContextUse = { mode: 'none', parts: [], totalParts: 0, words: 0, totalWords: 0 };
-    let block = null;
-    if (page && page.text.trim() && room >= 1) {
-      const earlierQuestions = messages.slice(0, -1).flatMap((m) => (m.role === 'user' ? [m.text] : []));
-      const selection = await selectPageContext({
-        text: page.text,
-        question,
-        earlierQuestions,
-        budgetTokens: room,
-        countTokens: model.countTokens,
-      });
-      context = contextUse(selection);
-      block = {
-        title: page.title,
-        text: formatContextParts(selection.parts, selection.totalParts),
-        parts:
-          selection.mode === 'whole'
-            ? ''
-            : `${selection.parts.map((p) => p.index + 1).join(', ')} of ${selection.totalParts}`,
-      };
-    }
-    const prompt: ChatMessage[] = [
-      { role: 'system', content: CHAT_SYSTEM_PROMPT },
-      ...history.messages,
-      { role: 'user', content: userTurn(question, block) },
-    ];
-    return { messages: prompt, context, omitted: history.omitted };
-  }
-
   private async commit(messages: ChatMessageRecord[]): Promise<void> {
     this.thread = { ...this.thread, messages, updatedAt: this.deps.now() };
     this.emit();
@@ -209,19 +151,4 @@ export class Conversation {
     const snapshot = this.snapshot;
     for (const listener of this.listeners) listener(snapshot);
   }
-}
-
-/** What is stored about the page context of an answer: enough to list the parts, not the page. */
-export function contextUse(selection: PageSelection): ContextUse {
-  return {
-    mode: selection.mode,
-    parts: selection.parts.map((p) => ({
-      index: p.index,
-      words: p.words,
-      preview: p.text.trim().split(/\s+/).slice(0, 12).join(' '),
-    })),
-    totalParts: selection.totalParts,
-    words: selection.words,
-    totalWords: selection.totalWords,
-  };
 }

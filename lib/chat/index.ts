@@ -4,14 +4,14 @@
  * export/import of the history.
  */
 export {
-  Conversation,
   QuestionTooLongError,
+  buildChatPrompt,
   contextUse,
   type ChatModel,
-  type ConversationDeps,
-  type ConversationSnapshot,
+  type ChatPrompt,
   type PageText,
-} from './conversation';
+} from './chat-prompt';
+export { Conversation, type ConversationDeps, type ConversationSnapshot } from './conversation';
 export {
   EXPORT_FORMAT,
   EXPORT_VERSION,

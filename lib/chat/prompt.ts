@@ -84,7 +84,8 @@ export async function fitHistory(
   }
   // A history that starts with an answer confuses chat templates; start at a question.
   while (kept[0]?.message.role === 'assistant') used -= kept.shift()!.cost;
-  return { messages: kept.map((k) => k.message), tokens: used, omitted: earlier.length - kept.length };
+  // Failed or empty answers were skipped on purpose, not for room: they are not "left out".
+  return { messages: kept.map((k) => k.message), tokens: used, omitted: usable.length - kept.length };
 }
 
 function attribute(text: string): string {

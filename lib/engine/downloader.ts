@@ -8,7 +8,8 @@
 import { ModelRegistry } from '@huggingface/transformers';
 import { findModel, type ModelDevice, type ModelDtype } from '@/models';
 import type { Settings } from '@/lib/settings';
-import type { DownloadProgress, DownloadResult, FileProgress, LoadOptions } from './api';
+import type { DownloadProgress, DownloadResult, LoadOptions } from './api';
+import { ProgressTracker, fetchFile, type PlannedFile } from './download-files';
 import { chooseDevice, chooseDtype, dtypeOverride, type DeviceCapabilities } from '@/lib/device';
 import { type ModelCache } from './model-cache';
 import { explainLoadError, OPTIONAL_FILES, transformersDevice } from './model-loader';
@@ -36,9 +37,6 @@ export interface DownloadContext {
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
 }
 
-/** Emit progress at most this often per file, so a fast download does not flood the port. */
-const PROGRESS_INTERVAL_MS = 100;
-
 /** The device and dtype a load on this browser would use, so the download fetches the same files. */
 export function downloadTarget(
   modelId: string,
@@ -60,6 +58,8 @@ export async function downloadModel(
   const started = performance.now();
   useModelHost(ctx.settings.modelHost);
   const { device, dtype } = downloadTarget(modelId, options, ctx.settings, ctx.capabilities);
+  // What was stored before: reading the file list may itself store config.json.
+  const storedBefore = new Set(await ctx.cache.storedKeys(modelId));
   let plan: PlannedFile[];
   try {
     const files = await ModelRegistry.get_files(modelId, {
@@ -76,18 +76,19 @@ export async function downloadModel(
   await checkSpace(plan, ctx.estimate);
 
   const progress = new ProgressTracker(modelId, plan, ctx.onProgress);
-  const written: string[] = [];
-  for (const file of plan) {
-    if (file.cached) continue;
+  // Small files first: a cancel or a dropped connection during the big weights file then
+  // leaves every small file complete, and a resume fetches only what is left.
+  for (const file of plan.filter((f) => !f.cached).sort((a, b) => a.size - b.size)) {
     try {
       const bytes = await fetchFile(file, ctx, (loaded) => progress.update(file.file, loaded));
-      const key = await ctx.cache.putBytes(file.url, bytes, file.contentType);
-      if (key) written.push(key);
+      await ctx.cache.putBytes(file.url, bytes, file.contentType);
       progress.update(file.file, bytes.byteLength, true);
     } catch (error) {
       if (isQuotaError(error)) {
         // A half-fitting model is of no use and holds the space the user needs back.
-        for (const key of written) await ctx.cache.deleteFile(key);
+        for (const key of await ctx.cache.storedKeys(modelId)) {
+          if (!storedBefore.has(key)) await ctx.cache.deleteFile(key);
+        }
         throw new StorageFullError(
           `There is not enough disk space to store ${modelId} (${file.file} did not fit). Free some space or choose a smaller model; nothing of this download was kept.`,
         );
@@ -106,14 +107,6 @@ export async function downloadModel(
     bytes: plan.reduce((sum, f) => sum + f.size, 0),
     ms: performance.now() - started,
   };
-}
-
-interface PlannedFile {
-  file: string;
-  url: string;
-  size: number;
-  contentType: string;
-  cached: boolean;
 }
 
 /** Which files are already stored, and the size of each missing one (HEAD), before any byte is fetched. */
@@ -148,73 +141,6 @@ async function checkSpace(plan: PlannedFile[], estimate: DownloadContext['estima
     throw new StorageFullError(
       `This model needs ${Math.ceil(needed / 1e6)} MB, but only ${Math.floor((quota - usage) / 1e6)} MB of storage is free. Free some space or choose a smaller model.`,
     );
-  }
-}
-
-/** Reads one file into memory with progress; the verified fetch fails a body that ends early. */
-async function fetchFile(file: PlannedFile, ctx: DownloadContext, onBytes: (loaded: number) => void) {
-  const response = await ctx.fetcher.fetch(file.url, { signal: ctx.signal });
-  if (!response.ok || !response.body) throw new Error(`${file.file}: the model host answered ${response.status}`);
-  const declared = Number(response.headers.get('content-length')) || file.size;
-  let buffer = new Uint8Array(declared || 1024 * 1024);
-  let loaded = 0;
-  let lastEmit = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (loaded + value.byteLength > buffer.byteLength) {
-      const grown = new Uint8Array(Math.max(buffer.byteLength * 2, loaded + value.byteLength));
-      grown.set(buffer.subarray(0, loaded));
-      buffer = grown;
-    }
-    buffer.set(value, loaded);
-    loaded += value.byteLength;
-    const now = performance.now();
-    if (now - lastEmit >= PROGRESS_INTERVAL_MS) {
-      lastEmit = now;
-      onBytes(loaded);
-    }
-  }
-  return buffer.subarray(0, loaded);
-}
-
-/** Sums per-file bytes into the events the engine broadcasts. */
-class ProgressTracker {
-  private readonly files: Record<string, FileProgress> = {};
-
-  constructor(
-    private readonly modelId: string,
-    plan: PlannedFile[],
-    private readonly emit: (progress: DownloadProgress) => void,
-  ) {
-    for (const f of plan) {
-      this.files[f.file] = {
-        file: f.file,
-        loaded: f.cached ? f.size : 0,
-        total: f.size,
-        source: f.cached ? 'cache' : 'network',
-      };
-    }
-    const first = plan.find((f) => !f.cached) ?? plan[0];
-    if (first) this.send(first.file);
-  }
-
-  update(file: string, loaded: number, finished = false): void {
-    const current = this.files[file]!;
-    this.files[file] = { ...current, loaded, total: finished ? loaded : Math.max(current.total, loaded) };
-    this.send(file);
-  }
-
-  private send(file: string): void {
-    const all = Object.values(this.files);
-    this.emit({
-      modelId: this.modelId,
-      current: this.files[file]!,
-      files: { ...this.files },
-      loaded: all.reduce((sum, f) => sum + f.loaded, 0),
-      total: all.reduce((sum, f) => sum + f.total, 0),
-    });
   }
 }
 

@@ -133,6 +133,11 @@ export class ModelCache {
     return ref.key;
   }
 
+  /** Keys of every stored file of a model. */
+  async storedKeys(modelId: string): Promise<string[]> {
+    return (await this.db.modelFiles.where('modelId').equals(modelId).primaryKeys()) as string[];
+  }
+
   /** Records that every file `modelId` needs is stored now (after a finished download or load). */
   async markComplete(modelId: string, dtype: ModelDtype | 'default'): Promise<void> {
     const files = (await this.db.modelFiles.where('modelId').equals(modelId).toArray()).map((r) => r.file).sort();

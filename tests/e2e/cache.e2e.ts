@@ -3,7 +3,7 @@
  * the same profile the model loads from IndexedDB with zero hub requests.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ECHO_MODEL, storedModelFiles, startSession, type Session } from './harness';
+import { ECHO_MODEL, configure, showView, storedModelFiles, startSession, type Session } from './harness';
 
 const MODEL_FILES = [
   'config.json',
@@ -56,10 +56,13 @@ test('after a browser restart, loading makes zero hub requests', async () => {
   expect(session.hub.requests).toEqual([]);
 });
 
-test('deleting the model frees its bytes', async () => {
-  const page = await session.browser.openExtensionPage('/options.html');
-  const row = page.locator(`tr[data-model="${ECHO_MODEL}"]`);
-  await row.getByRole('button', { name: `Delete ${ECHO_MODEL}` }).click();
-  await row.waitFor({ state: 'detached' });
-  expect(await storedModelFiles(page)).toEqual([]);
+test('deleting the model in the model manager frees its bytes', async () => {
+  await configure(session.browser, { modelId: ECHO_MODEL });
+  const panel = await session.browser.openExtensionPage('/sidepanel.html');
+  await showView(panel, 'Models');
+  const row = panel.locator(`li.model[data-model="${ECHO_MODEL}"]`);
+  await expect.poll(() => row.getAttribute('data-stored')).toBe('complete');
+  await row.getByRole('button', { name: `Delete ${ECHO_MODEL} from this device` }).click();
+  await expect.poll(() => row.getAttribute('data-stored')).toBe('none');
+  expect(await storedModelFiles(panel)).toEqual([]);
 });

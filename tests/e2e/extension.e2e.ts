@@ -14,6 +14,20 @@ function filesUnder(dir: string): string[] {
 const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
 describe('built output', () => {
+  test('every UI string is a message Chrome accepts', () => {
+    const messages = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    expect(manifest.default_locale).toBe('en');
+    expect(Object.keys(messages).length).toBeGreaterThan(100);
+    for (const [key, { message }] of Object.entries(messages)) {
+      // "$1$2" reads as a named placeholder "$1$", which Chrome refuses, and then the whole extension fails to load.
+      expect(message, key).not.toMatch(/\$\w+\$/);
+      expect(message.trim(), key).not.toBe('');
+    }
+  });
+
   test('asks only for the permissions it needs, and nothing external can connect', () => {
     expect([...manifest.permissions].sort()).toEqual([
       'contextMenus',

@@ -1,3 +1,4 @@
+import { i18n } from '@/lib/i18n';
 import type { SummaryRecord } from '@/lib/store';
 
 interface Props {
@@ -11,16 +12,20 @@ interface Props {
 export function HistoryList({ items, onOpen, onDelete, onClear }: Props) {
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{i18n.t('summary.history')}</h2>
       {items.length === 0 ? (
-        <p class="muted">No summaries yet. Right-click a page and choose “Summarize page”.</p>
+        <p class="muted">{i18n.t('summary.noHistory')}</p>
       ) : (
         <>
           <ul class="history">
             {items.map((item) => (
               <li key={item.id} data-testid="history-item">
                 <span>
-                  <button class="linklike" onClick={() => onOpen(item)} aria-label={`Open summary of ${item.title}`}>
+                  <button
+                    class="linklike"
+                    onClick={() => onOpen(item)}
+                    aria-label={i18n.t('summary.openLabel', [item.title || item.url])}
+                  >
                     {item.title || item.url}
                   </button>
                   <br />
@@ -28,14 +33,16 @@ export function HistoryList({ items, onOpen, onDelete, onClear }: Props) {
                 </span>
                 <button
                   onClick={() => item.id !== undefined && onDelete(item.id)}
-                  aria-label={`Delete summary of ${item.title}`}
+                  aria-label={i18n.t('summary.deleteLabel', [item.title || item.url])}
                 >
-                  Delete
+                  {i18n.t('summary.delete')}
                 </button>
               </li>
             ))}
           </ul>
-          <button onClick={onClear}>Delete all history</button>
+          <button type="button" onClick={onClear}>
+            {i18n.t('summary.deleteAll')}
+          </button>
         </>
       )}
     </section>

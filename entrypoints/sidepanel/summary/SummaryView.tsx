@@ -1,4 +1,5 @@
 import { formatBytes } from '@/lib/format';
+import { i18n } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
 import type { JobState } from '@/lib/summarize';
 import { findModel } from '@/models';
@@ -28,7 +29,7 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onConse
     (state.kind === 'done' && !state.record.complete) || (state.kind === 'error' && Boolean(state.partialText));
   return (
     <section aria-labelledby="summary-heading" class="summary-view" data-run={run} data-state={state.kind}>
-      <h2 id="summary-heading">Summary</h2>
+      <h2 id="summary-heading">{i18n.t('summary.heading')}</h2>
       {page && (
         <a class="page-link" href={page.url} target="_blank" rel="noopener noreferrer">
           {page.title || page.url}
@@ -43,7 +44,7 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onConse
           dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }}
         />
       )}
-      {partial && <p class="muted">Partial summary.</p>}
+      {partial && <p class="muted">{i18n.t('summary.partial')}</p>}
       {state.kind === 'done' && state.record.parts.length > 0 && (
         <details>
           <summary>Summaries of each part ({state.record.parts.length})</summary>
@@ -55,9 +56,21 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onConse
         </details>
       )}
       <div class="toolbar">
-        {running && <button onClick={onStop}>Stop</button>}
-        {!running && text && <button onClick={() => void navigator.clipboard.writeText(text)}>Copy</button>}
-        {!running && page && <button onClick={onRegenerate}>Regenerate</button>}
+        {running && (
+          <button type="button" onClick={onStop}>
+            {i18n.t('summary.stop')}
+          </button>
+        )}
+        {!running && text && (
+          <button type="button" onClick={() => void navigator.clipboard.writeText(text)}>
+            {i18n.t('summary.copy')}
+          </button>
+        )}
+        {!running && page && (
+          <button type="button" onClick={onRegenerate}>
+            {i18n.t('summary.regenerate')}
+          </button>
+        )}
       </div>
     </section>
   );
@@ -66,19 +79,19 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onConse
 function Status({ state, onConsent }: { state: JobState; onConsent(): void }) {
   switch (state.kind) {
     case 'extracting':
-      return <p role="status">Reading the page…</p>;
+      return <p role="status">{i18n.t('summary.reading')}</p>;
     case 'needs-model': {
       const model = findModel(state.modelId);
       const sizes = model ? Object.values(model.dtypes) : [];
-      const size = sizes.length ? ` (about ${formatBytes(Math.min(...sizes))}–${formatBytes(Math.max(...sizes))})` : '';
+      const name = model?.name ?? state.modelId;
+      const text = sizes.length
+        ? i18n.t('summary.needsModel', [name, formatBytes(Math.min(...sizes)), formatBytes(Math.max(...sizes))])
+        : i18n.t('summary.needsModelNoSize', [name]);
       return (
         <div role="status">
-          <p>
-            Summaries run on your device. The model {model?.name ?? state.modelId}
-            {size} is not downloaded yet. It is saved for next time.
-          </p>
-          <button class="primary" onClick={onConsent}>
-            Download and summarize
+          <p>{text}</p>
+          <button type="button" class="primary" onClick={onConsent}>
+            {i18n.t('summary.downloadAndSummarize')}
           </button>
         </div>
       );
@@ -89,8 +102,8 @@ function Status({ state, onConsent }: { state: JobState; onConsent(): void }) {
         <div role="status">
           <p>
             {p
-              ? `Downloading ${p.current.file}: ${formatBytes(p.loaded)} of ${formatBytes(p.total)}`
-              : 'Loading the model…'}
+              ? i18n.t('summary.downloading', [p.current.file, formatBytes(p.loaded), formatBytes(p.total)])
+              : i18n.t('summary.loadingModel')}
           </p>
           {p && <progress max={p.total || 1} value={p.loaded} />}
         </div>
@@ -99,14 +112,14 @@ function Status({ state, onConsent }: { state: JobState; onConsent(): void }) {
     case 'summarizing': {
       const p = state.progress;
       const label = !p
-        ? 'Starting…'
+        ? i18n.t('summary.starting')
         : p.phase === 'map'
-          ? `Reading part ${p.part} of ${p.parts}…`
+          ? i18n.t('summary.readingPart', [p.part, p.parts])
           : p.phase === 'reduce'
-            ? `Combining summaries (${p.group} of ${p.groups})…`
+            ? i18n.t('summary.combining', [p.group, p.groups])
             : p.parts > 1
-              ? `Writing the summary of all ${p.parts} parts…`
-              : 'Writing the summary…';
+              ? i18n.t('summary.writingAll', [p.parts])
+              : i18n.t('summary.writing');
       return (
         <p role="status" data-testid="summary-progress">
           {label}
@@ -118,7 +131,7 @@ function Status({ state, onConsent }: { state: JobState; onConsent(): void }) {
         <>
           <p class="muted" data-testid="coverage">
             {state.record.coverage}
-            {state.fromCache && ' Saved summary of this unchanged page.'}
+            {state.fromCache && ` ${i18n.t('summary.fromCache')}`}
           </p>
           {state.capped && <p class="muted">{state.capped}</p>}
         </>

@@ -1,0 +1,181 @@
+/**
+ * The model manager in the side panel, against the local hub: a first download with real
+ * byte progress, cancel and resume, a dropped connection, deletion; then an automated
+ * accessibility check (axe-core) of every panel view and the options page.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  ECHO_MODEL,
+  ask,
+  configure,
+  focusTab,
+  showView,
+  startSession,
+  storedModelFiles,
+  type Session,
+} from './harness';
+
+const MODEL_FILES = [
+  'config.json',
+  'generation_config.json',
+  'onnx/model.onnx',
+  'tokenizer.json',
+  'tokenizer_config.json',
+];
+const SLOW = { kind: 'slow', match: 'model.onnx', bytesPerSecond: 400_000 } as const;
+
+let session: Session;
+let panel: Page;
+const row = () => panel.locator(`li.model[data-model="${ECHO_MODEL}"]`);
+
+beforeAll(async () => {
+  session = await startSession();
+  await configure(session.browser, { modelId: ECHO_MODEL });
+  panel = await session.browser.openExtensionPage('/sidepanel.html');
+  await showView(panel, 'Models');
+  await row().waitFor();
+});
+afterAll(() => session?.close());
+
+const storedFiles = async () => (await storedModelFiles(panel)).filter((f) => f.modelId === ECHO_MODEL);
+
+describe('model manager', () => {
+  test('lists the catalog with sizes for this device, and the custom model', async () => {
+    const names = await panel.locator('li.model strong').allTextContents();
+    expect(names).toEqual(
+      expect.arrayContaining(['SmolLM2 135M Instruct', 'SmolLM2 360M Instruct', 'Qwen2.5 0.5B Instruct', ECHO_MODEL]),
+    );
+    // No WebGPU here: WASM, so q8 where the model ships it.
+    const smol = panel.locator('li.model[data-model="HuggingFaceTB/SmolLM2-360M-Instruct"]');
+    await expect(smol.innerText()).resolves.toMatch(/360M parameters · 8,192-token context · q8, about 390 MB/);
+    await expect(smol.getByRole('link', { name: 'License' }).getAttribute('href')).resolves.toMatch(/LICENSE/);
+    await expect(row().getAttribute('data-stored')).resolves.toBe('none');
+    await expect(panel.getByTestId('storage-estimate').innerText()).resolves.toMatch(/Edgewise uses .* available/);
+  });
+
+  test('a first download shows real progress (bytes, %, time left), then the model is stored whole', async () => {
+    session.hub.setFault(SLOW);
+    await row().getByRole('button', { name: 'Download' }).click();
+    const bar = row().locator('progress');
+    const seen: number[] = [];
+    let etaShown = false;
+    await expect
+      .poll(
+        async () => {
+          if (await bar.count()) {
+            seen.push(Number(await bar.getAttribute('data-loaded')));
+            etaShown ||= /\d+ s left|\d+ min left/.test(await row().getByTestId('download-progress').innerText());
+          }
+          return row().getAttribute('data-stored');
+        },
+        { timeout: 60_000, interval: 250 },
+      )
+      .toBe('complete');
+    session.hub.setFault(null);
+    const distinct = [...new Set(seen)];
+    expect(distinct.length).toBeGreaterThanOrEqual(3);
+    expect(distinct).toEqual([...distinct].sort((a, b) => a - b));
+    expect(etaShown).toBe(true);
+    const files = await storedFiles();
+    expect(files.map((f) => f.file).sort()).toEqual(MODEL_FILES);
+    for (const file of files) expect(file.storedBytes).toBe(file.size);
+    await expect(row().getByTestId('stored-state').innerText()).resolves.toMatch(/^Downloaded · 2\.\d+ MB/);
+    // Downloaded, not loaded: nothing sits in memory.
+    await expect(panel.getByTestId('engine-status').first().getAttribute('data-state')).resolves.toBe('idle');
+  });
+
+  test('deleting the model frees its bytes', async () => {
+    await row()
+      .getByRole('button', { name: `Delete ${ECHO_MODEL} from this device` })
+      .click();
+    await expect.poll(() => row().getAttribute('data-stored')).toBe('none');
+    expect(await storedFiles()).toEqual([]);
+  });
+
+  test('cancel keeps the complete files; resume fetches only the rest', async () => {
+    session.hub.setFault(SLOW);
+    await row().getByRole('button', { name: 'Download' }).click();
+    const bar = row().locator('progress');
+    await expect.poll(async () => Number((await bar.count()) && (await bar.getAttribute('value')))).toBeGreaterThan(10);
+    await row().getByRole('button', { name: 'Cancel download' }).click();
+    await expect(row().getByTestId('download-error').innerText()).resolves.toMatch(/cancelled/);
+    await expect.poll(() => row().getAttribute('data-stored')).toBe('partial');
+    expect((await storedFiles()).map((f) => f.file)).not.toContain('onnx/model.onnx');
+
+    session.hub.setFault(null);
+    session.hub.clearLog();
+    await row().getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => row().getAttribute('data-stored'), { timeout: 30_000 }).toBe('complete');
+    const fetched = session.hub.requests
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.path.split('/resolve/main/')[1]);
+    // The small files were complete before the weights started; only the weights are fetched again.
+    expect(fetched).toEqual(['onnx/model.onnx']);
+    expect((await storedFiles()).map((f) => f.file).sort()).toEqual(MODEL_FILES);
+  });
+
+  test('a hub that drops the connection mid-file ends in a clear error and no partial entry', async () => {
+    await row()
+      .getByRole('button', { name: `Delete ${ECHO_MODEL} from this device` })
+      .click();
+    await expect.poll(() => row().getAttribute('data-stored')).toBe('none');
+    session.hub.setFault({ kind: 'truncate', match: 'model.onnx' });
+    await row().getByRole('button', { name: 'Download' }).click();
+    await expect(row().getByTestId('download-error').innerText()).resolves.toMatch(
+      /Could not load "edgewise-test\/echo-tiny" .*onnx\/model\.onnx: the download stopped at \d+ of \d+ bytes .*Nothing of this file was saved/,
+    );
+    session.hub.setFault(null);
+    const files = await storedFiles();
+    expect(files.map((f) => f.file)).not.toContain('onnx/model.onnx');
+    for (const file of files) expect(file.storedBytes).toBe(file.size);
+    await expect(row().getAttribute('data-stored')).resolves.toBe('partial');
+    await row().getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => row().getAttribute('data-stored'), { timeout: 30_000 }).toBe('complete');
+  });
+});
+
+describe('accessibility', () => {
+  /** Runs axe-core in the page and returns the serious and critical violations. */
+  async function seriousViolations(page: Page) {
+    const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(source);
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }
+  interface AxeViolation {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: string[] }[];
+  }
+
+  test('no serious violations in any panel view, in either theme, or on the options page', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.pages.url}/tides.html`);
+    await showView(panel, 'Chat');
+    await focusTab(session.browser, panel, page);
+    await ask(panel, 'When is high tide?');
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      for (const view of ['Chat', 'Summary', 'History', 'Models'] as const) {
+        await showView(panel, view);
+        expect(await seriousViolations(panel), `${view} (${scheme})`).toEqual([]);
+      }
+    }
+    const options = await session.browser.openExtensionPage('/options.html');
+    await options.locator('#model-host').waitFor();
+    expect(await seriousViolations(options), 'options page').toEqual([]);
+  });
+
+  test('no unhandled errors in any context', () => {
+    expect(session.browser.errors).toEqual([]);
+  });
+});
