@@ -8,7 +8,8 @@ import { catalog } from '@/models';
 import { ChatView } from './chat/ChatView';
 import { ChatHistory } from './history/ChatHistory';
 import { Downloads } from './models/downloads';
-import { EngineStatusLine, ModelManager } from './models/ModelManager';
+import { EngineStatusLine } from './EngineStatusLine';
+import { ModelManager } from './models/ModelManager';
 import { ModelOffer } from './models/ModelOffer';
 import { SummaryPanel } from './summary/SummaryPanel';
 import { useActiveTab } from './use-active-tab';
@@ -82,7 +83,7 @@ export function App() {
       <main>
         <section id="view-chat" role="tabpanel" aria-labelledby="tab-chat" hidden={view !== 'chat'}>
           {connection && defaultRow && defaultRow.stored !== 'complete' && downloads ? (
-            <ModelOffer row={defaultRow} downloads={downloads} />
+            <ModelOffer row={defaultRow} downloads={downloads} onChooseModel={() => setView('models')} />
           ) : connection ? (
             <ChatView
               engine={connection.engine}
@@ -114,7 +115,6 @@ export function App() {
           {connection && settings && cached && downloads ? (
             <ModelManager
               engine={connection.engine}
-              status={status}
               settings={settings}
               cached={cached}
               capabilities={capabilities}

@@ -103,3 +103,18 @@ export async function runGeneration(
     tokensPerSecond: completionTokens > 1 && decodeMs > 0 ? ((completionTokens - 1) * 1000) / decodeMs : 0,
   };
 }
+
+/** The result of a request cancelled while it was still queued. */
+export function cancelledBeforeStart(requestId: string, queuedMs: number): GenerateResult {
+  return {
+    requestId,
+    text: '',
+    finishReason: 'cancelled',
+    promptTokens: 0,
+    completionTokens: 0,
+    ttftMs: 0,
+    queuedMs,
+    totalMs: 0,
+    tokensPerSecond: 0,
+  };
+}

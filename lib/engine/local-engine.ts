@@ -21,9 +21,10 @@ import type {
 } from './api';
 import type { DeviceCapabilities } from '@/lib/device';
 import { downloadModel } from './downloader';
-import { runGeneration, type RunningRequest } from './generation';
+import { cancelledBeforeStart, runGeneration, type RunningRequest } from './generation';
+import { IdleUnloader } from './idle-unload';
 import { parseModelFileUrl, type ModelCache } from './model-cache';
-import { loadModel, type LoadedHandle } from './model-loader';
+import { describeLoaded, loadModel, type LoadedHandle } from './model-loader';
 import { SerialQueue } from './serial-queue';
 import { StatusHub } from './status-hub';
 import type { VerifiedFetch } from './verified-fetch';
@@ -50,7 +51,11 @@ export class LocalEngine implements EngineAdminApi {
   private readonly requests = new Map<string, RunningRequest>();
   /** Downloads queued or running, by model id; aborting one cancels it. */
   private readonly downloads = new Map<string, AbortController>();
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly idle = new IdleUnloader(
+    async () => (await this.deps.settings()).idleUnloadMinutes,
+    () => this.loaded !== undefined && this.queue.size === 0,
+    () => void this.queue.run(() => this.unloadNow('idle')),
+  );
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -70,7 +75,7 @@ export class LocalEngine implements EngineAdminApi {
     if (this.requests.has(request.requestId)) {
       return Promise.reject(new Error(`Request id "${request.requestId}" is already in use.`));
     }
-    clearTimeout(this.idleTimer);
+    this.idle.cancel();
     const running: RunningRequest = { stopper: new InterruptableStoppingCriteria(), cancelled: false };
     this.requests.set(request.requestId, running);
     const enqueued = performance.now();
@@ -93,7 +98,7 @@ export class LocalEngine implements EngineAdminApi {
       })
       .finally(() => {
         this.requests.delete(request.requestId);
-        this.armIdleUnload();
+        this.idle.arm();
       });
   }
 
@@ -150,7 +155,7 @@ export class LocalEngine implements EngineAdminApi {
   }
 
   async applySettings(): Promise<void> {
-    this.armIdleUnload();
+    this.idle.arm();
   }
 
   listCached(): Promise<CachedModel[]> {
@@ -197,7 +202,7 @@ export class LocalEngine implements EngineAdminApi {
       this.loaded = loaded;
       await this.deps.cache.markComplete(modelId, loaded.dtype);
       this.setReady(loaded);
-      this.armIdleUnload(settings);
+      this.idle.arm(settings.idleUnloadMinutes);
       const downloadedFiles = [
         ...new Set(this.deps.fetcher.fetched.flatMap((url) => parseModelFileUrl(url)?.file ?? [])),
       ];
@@ -211,7 +216,7 @@ export class LocalEngine implements EngineAdminApi {
   private async unloadNow(reason: UnloadNote['reason']): Promise<void> {
     const loaded = this.loaded;
     this.loaded = undefined;
-    clearTimeout(this.idleTimer);
+    this.idle.cancel();
     if (!loaded) {
       if (this.hub.status.state !== 'idle') this.setStatus({ state: 'idle' });
       return;
@@ -226,20 +231,6 @@ export class LocalEngine implements EngineAdminApi {
     else if (this.hub.status.state !== 'idle') this.setStatus({ state: 'idle' });
   }
 
-  /** Restarts the idle countdown; a model unused for `idleUnloadMinutes` is unloaded to free memory. */
-  private armIdleUnload(known?: Settings): void {
-    clearTimeout(this.idleTimer);
-    if (!this.loaded || this.queue.size > 0) return;
-    void (known ? Promise.resolve(known) : this.deps.settings()).then(({ idleUnloadMinutes }) => {
-      if (!idleUnloadMinutes || !this.loaded || this.queue.size > 0) return;
-      clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => {
-        // Work that arrived since the timer was armed keeps the model (it re-arms when done).
-        if (this.queue.size === 0) void this.queue.run(() => this.unloadNow('idle'));
-      }, idleUnloadMinutes * 60_000);
-    });
-  }
-
   private setReady(loaded: LoadedHandle): void {
     this.setStatus({ state: 'ready', modelId: loaded.modelId, device: loaded.device, dtype: loaded.dtype });
   }
@@ -247,25 +238,4 @@ export class LocalEngine implements EngineAdminApi {
   private setStatus(status: EngineStatus): void {
     this.hub.set(status);
   }
-}
-
-function describeLoaded(loaded: LoadedHandle): Omit<LoadResult, 'downloadedFiles' | 'loadMs'> {
-  const { modelId, device, dtype, contextWindow, fallbackReason } = loaded;
-  return fallbackReason
-    ? { modelId, device, dtype, contextWindow, fallbackReason }
-    : { modelId, device, dtype, contextWindow };
-}
-
-function cancelledBeforeStart(requestId: string, queuedMs: number): GenerateResult {
-  return {
-    requestId,
-    text: '',
-    finishReason: 'cancelled',
-    promptTokens: 0,
-    completionTokens: 0,
-    ttftMs: 0,
-    queuedMs,
-    totalMs: 0,
-    tokensPerSecond: 0,
-  };
 }

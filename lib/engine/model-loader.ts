@@ -5,7 +5,7 @@
 import { AutoModelForCausalLM, AutoTokenizer, type ProgressInfo } from '@huggingface/transformers';
 import { findModel, type ModelDevice, type ModelDtype } from '@/models';
 import type { Settings } from '@/lib/settings';
-import type { DownloadProgress, FileProgress, LoadOptions } from './api';
+import type { DownloadProgress, FileProgress, LoadOptions, LoadResult } from './api';
 import { chooseDevice, chooseDtype, dtypeOverride, type DeviceCapabilities } from '@/lib/device';
 import type { LoadedModel } from './generation';
 import { parseModelFileUrl } from './model-cache';
@@ -148,4 +148,12 @@ export function explainLoadError(
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A loaded model as `load` reports it (the rest of LoadResult is about this load). */
+export function describeLoaded(loaded: LoadedHandle): Omit<LoadResult, 'downloadedFiles' | 'loadMs'> {
+  const { modelId, device, dtype, contextWindow, fallbackReason } = loaded;
+  return fallbackReason
+    ? { modelId, device, dtype, contextWindow, fallbackReason }
+    : { modelId, device, dtype, contextWindow };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DeviceCapabilities } from '@/lib/device';
-import type { CachedModel, EngineStatus } from '@/lib/engine';
+import type { CachedModel } from '@/lib/engine';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import type { EngineRemote } from '@/lib/messaging';
@@ -13,7 +13,6 @@ import { ModelRowView } from './ModelRowView';
 
 interface Props {
   engine: EngineRemote;
-  status: EngineStatus | null;
   settings: Settings;
   cached: CachedModel[];
   capabilities: DeviceCapabilities | null;
@@ -23,8 +22,15 @@ interface Props {
 }
 
 /** The catalog with what is stored, downloads, deletion, storage use and engine settings. */
-export function ModelManager(props: Props) {
-  const { engine, settings, cached, capabilities, downloads, onChangeSettings, onChanged } = props;
+export function ModelManager({
+  engine,
+  settings,
+  cached,
+  capabilities,
+  downloads,
+  onChangeSettings,
+  onChanged,
+}: Props) {
   const [storage, setStorage] = useState<{ usage?: number; quota?: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,7 +52,6 @@ export function ModelManager(props: Props) {
 
   return (
     <div class="models">
-      <EngineStatusLine status={props.status} />
       {storage?.quota !== undefined && (
         <p class="muted" data-testid="storage-estimate">
           {i18n.t('models.storage', [
@@ -74,34 +79,4 @@ export function ModelManager(props: Props) {
       <EngineSettings settings={settings} capabilities={capabilities} onChange={onChangeSettings} />
     </div>
   );
-}
-
-/** What the engine is doing now, and on which device. */
-export function EngineStatusLine({ status }: { status: EngineStatus | null }) {
-  const text = describeStatus(status);
-  return (
-    <p class="engine-status" role="status" data-testid="engine-status" data-state={status?.state ?? 'unknown'}>
-      {text}
-    </p>
-  );
-}
-
-function describeStatus(status: EngineStatus | null): string {
-  if (!status) return i18n.t('engine.connecting');
-  const device = (d: string) => (d === 'webgpu' ? 'WebGPU' : 'WASM');
-  switch (status.state) {
-    case 'idle':
-      if (status.unloaded?.reason === 'idle') return i18n.t('engine.unloadedIdle', [status.unloaded.modelId]);
-      return i18n.t('engine.idle');
-    case 'downloading':
-      return i18n.t('engine.downloading', [status.modelId]);
-    case 'loading':
-      return i18n.t('engine.loading', [status.modelId, device(status.device)]);
-    case 'ready':
-      return i18n.t('engine.ready', [status.modelId, device(status.device), status.dtype]);
-    case 'generating':
-      return i18n.t('engine.generating', [status.modelId, device(status.device)]);
-    case 'error':
-      return i18n.t('engine.error', [status.message]);
-  }
 }

@@ -8,7 +8,16 @@ import { useDownload, type Downloads } from './downloads';
  * First run: nothing is fetched until the user agrees, and they see what and how much
  * first. The download resumes if it was interrupted before.
  */
-export function ModelOffer({ row, downloads }: { row: ModelRow; downloads: Downloads }) {
+export function ModelOffer({
+  row,
+  downloads,
+  onChooseModel,
+}: {
+  row: ModelRow;
+  downloads: Downloads;
+  /** Shows the model manager, to pick another model first. */
+  onChooseModel(): void;
+}) {
   const download = useDownload(downloads, row.id);
   const size = row.downloadBytes !== undefined ? formatBytes(row.downloadBytes) : i18n.t('models.sizeUnknownShort');
   return (
@@ -26,6 +35,12 @@ export function ModelOffer({ row, downloads }: { row: ModelRow; downloads: Downl
           {row.stored === 'partial' ? i18n.t('offer.resume', [size]) : i18n.t('offer.download', [size])}
         </button>
       )}
+      <p class="muted">
+        {i18n.t('offer.other')}{' '}
+        <button type="button" class="linklike" onClick={onChooseModel}>
+          {i18n.t('offer.chooseModel')}
+        </button>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,174 @@
+/**
+ * Chat threads over time: one per tab (switching, navigating, closing), temporary chat,
+ * history across a browser restart with export and import, and idle unload. The echo
+ * model writes back its last user message.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  ask,
+  configure,
+  currentThread,
+  databaseSnapshot,
+  focusTab,
+  showView,
+  startSession,
+  storedThreads,
+  type Session,
+} from './harness';
+
+const MODEL = 'edgewise-test/echo-tiny-1k';
+
+let session: Session;
+let panel: Page;
+
+beforeAll(async () => {
+  session = await startSession();
+  await configure(session.browser, { modelId: MODEL });
+  // Downloaded up front (the first-run offer is chat.e2e.ts's subject).
+  const { probe, page } = await session.openTestPage();
+  expect((await probe.call('load', MODEL)).error).toBeUndefined();
+  await page.close();
+  panel = await session.browser.openExtensionPage('/sidepanel.html');
+});
+afterAll(() => session?.close());
+
+async function open(path: string): Promise<Page> {
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.pages.url}${path}`);
+  return page;
+}
+
+describe('threads follow tabs', () => {
+  test('two tabs, two threads: switching tabs switches the thread; navigating starts a new one', async () => {
+    const a = await open('/animals.html');
+    const tabA = await focusTab(session.browser, panel, a);
+    await ask(panel, 'Where does the walrus haul out?');
+    const threadA = (await currentThread(panel))!;
+
+    const b = await open('/tides.html');
+    await focusTab(session.browser, panel, b);
+    await expect(panel.getByTestId('chat-empty').isVisible()).resolves.toBe(true);
+    await ask(panel, 'When is high tide?');
+    const threadB = (await currentThread(panel))!;
+    expect(threadB.id).not.toBe(threadA.id);
+
+    expect(await focusTab(session.browser, panel, a)).toBe(tabA);
+    await expect.poll(() => panel.locator('.chat').getAttribute('data-thread')).toBe(threadA.id);
+    await expect(panel.getByTestId('question-text').allTextContents()).resolves.toEqual([
+      'Where does the walrus haul out?',
+    ]);
+    await focusTab(session.browser, panel, b);
+    await expect.poll(() => panel.locator('.chat').getAttribute('data-thread')).toBe(threadB.id);
+    await expect(panel.getByTestId('question-text').allTextContents()).resolves.toEqual(['When is high tide?']);
+
+    // Navigating tab B starts a new thread; the old one stays in history.
+    await b.goto(`${session.pages.url}/animals.html`);
+    await focusTab(session.browser, panel, b);
+    await expect.poll(() => panel.locator('.chat').getAttribute('data-thread')).not.toBe(threadB.id);
+    await expect(panel.getByTestId('chat-empty').isVisible()).resolves.toBe(true);
+    expect((await storedThreads(panel)).map((t) => t.id)).toContain(threadB.id);
+  });
+
+  test('closing the tab keeps its thread in history', async () => {
+    const page = await open('/tides.html');
+    await focusTab(session.browser, panel, page);
+    await ask(panel, 'Is the tide out?');
+    const thread = (await currentThread(panel))!;
+    await page.close();
+    await showView(panel, 'History');
+    await panel.locator(`[data-testid="chat-history-item"][data-thread="${thread.id}"]`).waitFor();
+    await showView(panel, 'Chat');
+  });
+});
+
+describe('temporary chat', () => {
+  test('writes nothing to the database', async () => {
+    const page = await open('/tides.html');
+    await focusTab(session.browser, panel, page);
+    const before = await databaseSnapshot(panel);
+    await panel.getByRole('checkbox', { name: /Temporary chat/ }).check();
+    await expect.poll(() => panel.locator('.chat').getAttribute('data-temporary')).toBe('true');
+    const answer = await ask(panel, 'When is high tide?');
+    expect(answer.status).toBe('complete');
+    expect(answer.text).toContain('When is high tide?');
+    expect(await databaseSnapshot(panel)).toEqual(before);
+    await panel.getByRole('checkbox', { name: /Temporary chat/ }).uncheck();
+  });
+});
+
+describe('history on the device', () => {
+  test('after a browser restart the threads are in history; export → delete all → import restores them exactly', async () => {
+    const before = await storedThreads(panel);
+    expect(before.length).toBeGreaterThan(2);
+    await session.restartBrowser();
+    panel = await session.browser.openExtensionPage('/sidepanel.html');
+    await showView(panel, 'History');
+    const items = panel.getByTestId('chat-history-item');
+    await expect.poll(() => items.count()).toBe(before.length);
+    const byId = (list: typeof before) => [...list].sort((x, y) => x.id.localeCompare(y.id));
+    expect(byId(await storedThreads(panel))).toEqual(byId(before));
+
+    const download = panel.waitForEvent('download');
+    await panel.getByRole('button', { name: 'Export chats' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(await readFile(file, 'utf8')) as { format: string; threads: unknown[] };
+    expect(exported.format).toBe('edgewise-chats');
+    expect(byId(exported.threads as typeof before)).toEqual(byId(before));
+
+    panel.once('dialog', (dialog) => void dialog.accept());
+    await panel.getByRole('button', { name: 'Delete all chats' }).click();
+    await expect.poll(async () => (await storedThreads(panel)).length).toBe(0);
+
+    // A broken file is refused with a clear message, and nothing changes.
+    await panel.getByTestId('import-file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "edgewise-chats", "version": 1, "threads": ['),
+    });
+    await expect.poll(() => panel.getByTestId('import-message').innerText()).toMatch(/not valid JSON/);
+    expect(await storedThreads(panel)).toEqual([]);
+
+    await panel.getByTestId('import-file').setInputFiles(file);
+    await expect
+      .poll(() => panel.getByTestId('import-message').innerText())
+      .toMatch(new RegExp(`Imported ${before.length} chats`));
+    expect(byId(await storedThreads(panel))).toEqual(byId(before));
+    await expect.poll(() => items.count()).toBe(before.length);
+  });
+
+  test('a thread opened from history can be read again', async () => {
+    const [thread] = await storedThreads(panel);
+    await panel.locator(`[data-testid="chat-history-item"][data-thread="${thread!.id}"] button.linklike`).click();
+    await expect.poll(() => panel.locator('.chat').getAttribute('data-thread')).toBe(thread!.id);
+    await expect(panel.getByTestId('question-text').allTextContents()).resolves.toEqual(
+      thread!.messages.filter((m) => m.role === 'user').map((m) => m.text),
+    );
+  });
+});
+
+describe('idle unload', () => {
+  test('the engine unloads after the idle time, and the next question reloads from IndexedDB alone', async () => {
+    const page = await open('/tides.html');
+    await showView(panel, 'Models');
+    await panel.locator('#idle-unload').fill('0.05'); // 3 seconds
+    await panel.locator('#idle-unload').press('Tab');
+    await panel.getByTestId('settings-status').filter({ hasText: 'Saved.' }).waitFor();
+    await showView(panel, 'Chat');
+    await focusTab(session.browser, panel, page);
+    await ask(panel, 'When is high tide?');
+    const status = panel.getByTestId('engine-status').first();
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 20_000 }).toBe('idle');
+    await expect(status.innerText()).resolves.toMatch(/was unloaded after being unused/);
+
+    session.hub.clearLog();
+    const answer = await ask(panel, 'And low tide?');
+    expect(answer.status).toBe('complete');
+    expect(session.hub.requests).toEqual([]);
+  });
+
+  test('no unhandled errors in any context', () => {
+    expect(session.browser.errors).toEqual([]);
+  });
+});
