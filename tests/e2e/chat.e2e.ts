@@ -6,15 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  ask,
-  configure,
-  currentThread,
-  expectEchoed,
-  focusTab,
-  startSession,
-  type Session,
-} from './harness';
+import { ask, configure, currentThread, expectEchoed, focusTab, startSession, type Session } from './harness';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
 
