@@ -64,14 +64,7 @@ export async function buildChatPrompt(
       countTokens: model.countTokens,
     });
     context = contextUse(selection);
-    block = {
-      title: page.title,
-      text: formatContextParts(selection.parts, selection.totalParts),
-      parts:
-        selection.mode === 'whole'
-          ? ''
-          : `${selection.parts.map((p) => p.index + 1).join(', ')} of ${selection.totalParts}`,
-    };
+    block = { title: page.title, text: formatContextParts(selection.parts, selection.totalParts) };
   }
   const prompt: ChatMessage[] = [
     { role: 'system', content: CHAT_SYSTEM_PROMPT },

@@ -114,7 +114,10 @@ export class Conversation {
       await this.commit(messages);
       const model = await this.deps.model();
       answer.modelId = model.modelId;
-      const prompt = await buildChatPrompt(messages, await this.deps.readPage(), model);
+      const page = await this.deps.readPage();
+      // A tab still loading when the thread began had no title yet; name the thread now.
+      if (page?.title && !this.thread.title) this.thread = { ...this.thread, title: page.title };
+      const prompt = await buildChatPrompt(messages, page, model);
       answer.context = prompt.context;
       this.omitted = prompt.omitted;
       this.emit();

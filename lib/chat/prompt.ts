@@ -37,22 +37,23 @@ export const CHAT_SYSTEM_PROMPT =
 /** The page as the model sees it, inside the last user message. */
 export interface PageBlock {
   title: string;
-  /** The selected parts, already joined with part markers. */
+  /** The selected parts, already joined with their "[part 3 of 12]" markers (none when the whole page is sent). */
   text: string;
-  /** e.g. "2, 5 of 12"; empty when the whole page is sent. */
-  parts: string;
 }
 
-/** The last user message: the page (if any), then the question. */
+/**
+ * The last user message: the page (if any), then the question. Which parts were chosen
+ * is said once, by the markers in the text: saying it again costs tokens, and small
+ * models copy repeated phrases into loops.
+ */
 export function userTurn(question: string, page: PageBlock | null): string {
   if (!page) return question;
-  const parts = page.parts ? ` parts="${page.parts}"` : '';
-  return `<page title="${attribute(page.title)}"${parts}>\n${page.text.replaceAll('</page', '< /page')}\n</page>\n\n${question}`;
+  return `<page title="${attribute(page.title)}">\n${page.text.replace(/<\/page/gi, '< /page')}\n</page>\n\n${question}`;
 }
 
 /** Tokens a prompt costs besides the page text: system prompt, question, delimiters, template. */
 export async function fixedPromptTokens(question: string, title: string, count: CountTokens): Promise<number> {
-  const [system, user] = await count([CHAT_SYSTEM_PROMPT, userTurn(question, { title, text: '', parts: '99 of 99' })]);
+  const [system, user] = await count([CHAT_SYSTEM_PROMPT, userTurn(question, { title, text: '' })]);
   return (system ?? 0) + (user ?? 0) + 2 * TEMPLATE_TOKENS_PER_MESSAGE;
 }
 

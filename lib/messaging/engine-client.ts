@@ -7,6 +7,7 @@ import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult } f
 import { PortMux } from './port-mux';
 import { ENGINE_PORT, type BackgroundReply, type BackgroundRequest } from './protocol';
 import type { RuntimePort } from './runtime-port';
+import { MAX_CONTENT_CHARS, MAX_TEXTS_PER_COUNT } from './validate';
 
 /** The engine as a caller sees it: every method returns a promise. */
 export type EngineRemote = Comlink.Remote<EngineAdminApi>;
@@ -65,4 +66,31 @@ export function generateStream(
   onChunk: ChunkListener,
 ): Promise<GenerateResult> {
   return engine.generate(request, Comlink.proxy(onChunk));
+}
+
+/**
+ * Token counts of any number of texts. The engine refuses calls over its size limits (a
+ * page may have tens of thousands of paragraphs), so the texts go in as few calls as fit.
+ */
+export async function countTokensInBatches(
+  engine: { countTokens(texts: string[]): Promise<number[]> },
+  texts: readonly string[],
+): Promise<number[]> {
+  const counts: number[] = [];
+  let batch: string[] = [];
+  let chars = 0;
+  const flush = async () => {
+    if (batch.length > 0) counts.push(...(await engine.countTokens(batch)));
+    batch = [];
+    chars = 0;
+  };
+  for (const text of texts) {
+    if (batch.length >= MAX_TEXTS_PER_COUNT || (batch.length > 0 && chars + text.length > MAX_CONTENT_CHARS)) {
+      await flush();
+    }
+    batch.push(text);
+    chars += text.length;
+  }
+  await flush();
+  return counts;
 }

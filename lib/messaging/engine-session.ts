@@ -43,14 +43,8 @@ export class EngineSession implements EngineAdminApi {
     return Comlink.proxy(stop);
   }
 
-  async load(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult> {
-    const remote = new RemoteCallback(onProgress);
-    try {
-      return await this.engine.load(modelId, options, (progress) => remote.call(progress));
-    } finally {
-      await remote.flush();
-      remote.release();
-    }
+  load(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult> {
+    return withProgress(onProgress, (report) => this.engine.load(modelId, options, report));
   }
 
   async generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult> {
@@ -90,14 +84,8 @@ export class EngineSession implements EngineAdminApi {
     return this.engine.deleteCached(modelId);
   }
 
-  async download(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<DownloadResult> {
-    const remote = new RemoteCallback(onProgress);
-    try {
-      return await this.engine.download(modelId, options, (progress) => remote.call(progress));
-    } finally {
-      await remote.flush();
-      remote.release();
-    }
+  download(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<DownloadResult> {
+    return withProgress(onProgress, (report) => this.engine.download(modelId, options, report));
   }
 
   cancelDownload(modelId: string) {
@@ -112,5 +100,19 @@ export class EngineSession implements EngineAdminApi {
   end(): void {
     for (const id of this.owned) void this.engine.cancel(id);
     for (const cleanup of [...this.cleanups]) cleanup();
+  }
+}
+
+/** Runs `work` with progress forwarded to a remote listener; every event reaches it before the result. */
+async function withProgress<T>(
+  listener: ProgressListener | undefined,
+  work: (report: ProgressListener) => Promise<T>,
+): Promise<T> {
+  const remote = new RemoteCallback(listener);
+  try {
+    return await work((progress) => remote.call(progress));
+  } finally {
+    await remote.flush();
+    remote.release();
   }
 }

@@ -9,6 +9,7 @@ export {
 export {
   EngineUnavailableError,
   connectEngine,
+  countTokensInBatches,
   generateStream,
   type ClientRuntime,
   type EngineConnection,
@@ -32,6 +33,8 @@ export type { PortSender, RuntimePort } from './runtime-port';
 export {
   CONTENT_SCRIPT_METHODS,
   EXTENSION_PAGE_METHODS,
+  MAX_CONTENT_CHARS,
+  MAX_TEXTS_PER_COUNT,
   checkCallbackReply,
   checkEngineCall,
   generateRequestProblem,

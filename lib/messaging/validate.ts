@@ -25,7 +25,9 @@ const ROLES = ['system', 'user', 'assistant'];
 const DTYPES = ['fp32', 'fp16', 'q8', 'q4', 'q4f16'];
 const DEVICES = ['auto', 'webgpu', 'wasm'];
 /** About 4 MB of text: far beyond any context window, small enough to refuse abuse. */
-const MAX_CONTENT_CHARS = 4_000_000;
+export const MAX_CONTENT_CHARS = 4_000_000;
+/** Most texts one `countTokens` call may carry; callers with more batch them (`countTokensInBatches`). */
+export const MAX_TEXTS_PER_COUNT = 10_000;
 const MAX_MESSAGES = 500;
 
 /** An argument as it arrives: a plain value, or a marker for a callback. */
@@ -110,7 +112,7 @@ function callback(arg: Arg | undefined, name: string, optional: boolean): string
 
 const isTextList = (v: unknown) =>
   Array.isArray(v) &&
-  v.length <= 10_000 &&
+  v.length <= MAX_TEXTS_PER_COUNT &&
   v.every((t) => typeof t === 'string') &&
   v.reduce((sum: number, t: string) => sum + t.length, 0) <= MAX_CONTENT_CHARS;
 const isModelId = (v: unknown) => typeof v === 'string' && MODEL_ID.test(v);

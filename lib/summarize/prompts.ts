@@ -45,7 +45,8 @@ export function reduceMessages(page: PageContext, summaries: string[]): ChatMess
 
 /** A page cannot close our delimiter early: `</page` inside the text is defused. */
 function neutralise(text: string, tag: string): string {
-  return text.replaceAll(`</${tag}`, `< /${tag}`);
+  // Any case: a model reads </PAGE> as a closing tag too.
+  return text.replace(new RegExp(`</${tag}`, 'gi'), `< /${tag}`);
 }
 
 function attribute(text: string): string {

@@ -34,11 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-async function open(path: string): Promise<Page> {
-  const page = await session.browser.context.newPage();
-  await page.goto(`${session.pages.url}${path}`);
-  return page;
-}
+const open = (path: string) => session.openPage(path);
 
 describe('threads follow tabs', () => {
   test('two tabs, two threads: switching tabs switches the thread; navigating starts a new one', async () => {

@@ -20,11 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-async function open(path: string): Promise<Page> {
-  const page = await session.browser.context.newPage();
-  await page.goto(`${session.pages.url}${path}`);
-  return page;
-}
+const open = (path: string) => session.openPage(path);
 
 /** The newest saved answer of the thread the panel shows, raw (markdown rendering hides the delimiters). */
 async function savedAnswer() {
@@ -83,6 +79,33 @@ describe('long pages', () => {
     for (const absent of ['walrus', 'octopus', 'pangolin', 'narwhal', 'capybara', 'quokka']) {
       expect(saved!.text).not.toContain(absent);
     }
+  });
+});
+
+describe('very long pages', () => {
+  test('a page of 12,000 paragraphs: the one part that matches reaches the model', async () => {
+    const paragraphs = Array.from({ length: 12_000 }, (_, i) =>
+      i === 9_000
+        ? '<p>The zeppelin hangar opens at dawn.</p>'
+        : `<p>Entry ${i}: an ordinary line about nothing much.</p>`,
+    );
+    const url = `${session.pages.url}/huge.html`;
+    const page = await session.browser.context.newPage();
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="en"><head><title>Ledger</title></head><body><main>${paragraphs.join('')}</main></body></html>`,
+      }),
+    );
+    await page.goto(url);
+    await focusTab(session.browser, panel, page);
+    const answer = await ask(panel, 'When does the zeppelin hangar open?', 180_000);
+    expect(answer.status).toBe('complete');
+    const context = (await savedAnswer())!.context!;
+    expect(context.mode).toBe('relevant');
+    expect(context.totalParts).toBeGreaterThan(1000);
+    expect(context.parts.some((p) => p.preview.includes('zeppelin hangar'))).toBe(true);
+    expectEchoed((await savedAnswer())!.text, 'The zeppelin hangar opens at dawn.');
   });
 });
 

@@ -29,11 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-async function open(path: string): Promise<Page> {
-  const page = await session.browser.context.newPage();
-  await page.goto(`${session.pages.url}${path}`);
-  return page;
-}
+const open = (path: string) => session.openPage(path);
 
 async function summarize(path: string, menu = 'edgewise-summarize-page') {
   const page = await open(path);

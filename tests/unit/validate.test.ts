@@ -33,6 +33,9 @@ describe('checkEngineCall', () => {
     ['constructors', { id: 'x', type: 'CONSTRUCT', path: [], argumentList: [] }, /"CONSTRUCT"/],
     ['nested paths', { id: 'x', type: 'APPLY', path: ['a', 'b'], argumentList: [] }, /bad method path/],
     ['admin methods', call('deleteCached', raw('a/b')), /"deleteCached" is not available here/],
+    ['downloads', call('download', raw('a/b')), /"download" is not available here/],
+    ['cancelling downloads', call('cancelDownload', raw('a/b')), /"cancelDownload" is not available here/],
+    ['settings changes', call('applySettings'), /"applySettings" is not available here/],
     ['unknown methods', call('__proto__'), /not available here/],
     ['extra arguments', call('status', raw(1)), /expected 0–0 arguments/],
     ['a value where a callback goes', call('watchStatus', raw('x')), /listener must be a callback/],
@@ -59,6 +62,20 @@ describe('checkEngineCall', () => {
   test('extension pages may manage the weights store', () => {
     expect(checkEngineCall(call('deleteCached', raw('a/b')), EXTENSION_PAGE_METHODS)).toBeNull();
     expect(checkEngineCall(call('listCached'), EXTENSION_PAGE_METHODS)).toBeNull();
+    expect(
+      checkEngineCall(call('download', raw('a/b'), raw({ dtype: 'q8' }), callback), EXTENSION_PAGE_METHODS),
+    ).toBeNull();
+    expect(checkEngineCall(call('cancelDownload', raw('a/b')), EXTENSION_PAGE_METHODS)).toBeNull();
+    expect(checkEngineCall(call('applySettings'), EXTENSION_PAGE_METHODS)).toBeNull();
+  });
+
+  test.each([
+    ['a bad model id', call('download', raw('no-slash'))],
+    ['a bad dtype', call('download', raw('a/b'), raw({ dtype: 'int3' }))],
+    ['a value for the progress callback', call('download', raw('a/b'), raw({}), raw('x'))],
+    ['arguments to applySettings', call('applySettings', raw(1))],
+  ])('even extension pages get %s refused', (_name, message) => {
+    expect(checkEngineCall(message, EXTENSION_PAGE_METHODS)).not.toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
 import { Conversation, bindThread, boundThread, threadUrl, type ConversationDeps, type PageText } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
-import { generateStream, type EngineRemote, type SessionStorageArea } from '@/lib/messaging';
+import { countTokensInBatches, generateStream, type EngineRemote, type SessionStorageArea } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
 import { extractFromTab, type TabApis } from '@/lib/tabs';
@@ -79,7 +79,11 @@ export class ChatSessions {
       model: async () => {
         const { modelId } = await loadSettings(db);
         const loaded = await engine.load(modelId, {}, Comlink.proxy(this.wiring.onLoadProgress));
-        return { modelId, contextWindow: loaded.contextWindow, countTokens: (texts) => engine.countTokens(texts) };
+        return {
+          modelId,
+          contextWindow: loaded.contextWindow,
+          countTokens: (texts) => countTokensInBatches(engine, texts),
+        };
       },
       readPage: async (): Promise<PageText | null> => {
         if (!tab || !this.wiring.useContext()) return null;

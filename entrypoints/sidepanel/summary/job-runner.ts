@@ -6,7 +6,7 @@ import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
 import type { DownloadProgress } from '@/lib/engine';
 import { sha256Hex } from '@/lib/hash';
-import { generateStream, type EngineRemote } from '@/lib/messaging';
+import { countTokensInBatches, generateStream, type EngineRemote } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings';
 import { findStoredSummary, saveSummary, type EdgewiseDatabase } from '@/lib/store';
 import { runSummaryJob, type JobState, type SummaryMode } from '@/lib/summarize';
@@ -55,7 +55,7 @@ export function startJob(
           {},
           Comlink.proxy((p: DownloadProgress) => onProgress(p)),
         );
-        return { contextWindow: loaded.contextWindow, countTokens: (texts) => ctx.engine.countTokens(texts) };
+        return { contextWindow: loaded.contextWindow, countTokens: (texts) => countTokensInBatches(ctx.engine, texts) };
       },
       async generate(messages, maxNewTokens, onText) {
         if (stopped) return { text: '', stopped: true };

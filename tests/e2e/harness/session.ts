@@ -14,6 +14,8 @@ export interface Session {
   hub: Hub;
   pages: PageServer;
   browser: Launched;
+  /** Opens a fixture page in a new tab. */
+  openPage(path: string): Promise<Page>;
   /** Opens a fixture page and returns the probe in its content-script world. */
   openTestPage(path?: string): Promise<{ page: Page; probe: ProbeHandle }>;
   /** Closes and relaunches Chromium on the same profile. */
@@ -32,9 +34,13 @@ export async function startSession(options: LaunchOptions = {}): Promise<Session
     get browser() {
       return browser;
     },
-    async openTestPage(path = '/article.html') {
+    async openPage(path) {
       const page = await browser.context.newPage();
       await page.goto(`${pages.url}${path}`);
+      return page;
+    },
+    async openTestPage(path = '/article.html') {
+      const page = await session.openPage(path);
       return { page, probe: await contentScriptProbe(page) };
     },
     async restartBrowser() {
