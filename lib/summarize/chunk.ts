@@ -33,7 +33,7 @@ export async function chunkText(text: string, maxTokens: number, count: CountTok
   if (!Number.isFinite(maxTokens) || maxTokens < 1)
     throw new RangeError(`No room for text: budget is ${maxTokens} tokens.`);
   if (!text.trim()) return [];
-  const units = await fittingUnits(text, [[0, text.length]], maxTokens, count, 0);
+  const units = await fittingUnits(text, maxTokens, count);
   const packed = pack(units, maxTokens);
   return verify(text, packed, maxTokens, count);
 }
@@ -43,30 +43,47 @@ interface Unit {
   tokens: number;
 }
 
-/** Breaks ranges until each fits the budget: paragraphs, then sentences, then spaces, then halves. */
-async function fittingUnits(
-  text: string,
-  ranges: Range[],
-  maxTokens: number,
-  count: CountTokens,
-  level: number,
-): Promise<Unit[]> {
-  const tokens = await count(ranges.map(([s, e]) => text.slice(s, e)));
-  const out: Unit[] = [];
-  for (const [i, range] of ranges.entries()) {
-    const t = tokens[i] ?? 0;
-    if (t <= maxTokens) {
-      out.push({ range, tokens: t });
-    } else if (level < SPLITTERS.length) {
-      out.push(...(await fittingUnits(text, splitAt(text, range, SPLITTERS[level]!), maxTokens, count, level + 1)));
-    } else {
-      const halves = halve(text, range);
-      // A single character over budget cannot be split; verify() reports it as it is.
-      if (halves.length === 1) out.push({ range, tokens: t });
-      else out.push(...(await fittingUnits(text, halves, maxTokens, count, level)));
+/** A range still being split: `level` is the splitter to use next (past the last: halve). */
+interface Piece {
+  range: Range;
+  level: number;
+  tokens?: number;
+}
+
+/**
+ * Breaks the text until each piece fits the budget: paragraphs, then sentences, then
+ * spaces, then halves. Level by level over the whole text, so each round is one count
+ * call (batched by the caller) rather than one per paragraph: a long page has tens of
+ * thousands of them, and each call crosses to the engine.
+ */
+async function fittingUnits(text: string, maxTokens: number, count: CountTokens): Promise<Unit[]> {
+  let pieces: Piece[] = [{ range: [0, text.length], level: 0 }];
+  for (;;) {
+    const uncounted = pieces.filter((p) => p.tokens === undefined);
+    if (uncounted.length === 0) break;
+    const tokens = await count(uncounted.map((p) => text.slice(p.range[0], p.range[1])));
+    uncounted.forEach((p, i) => (p.tokens = tokens[i] ?? 0));
+    const next: Piece[] = [];
+    for (const piece of pieces) {
+      if (piece.tokens! <= maxTokens) next.push(piece);
+      else for (const part of splitFurther(text, piece)) next.push(part);
     }
+    pieces = next;
   }
-  return out;
+  return pieces.map((p) => ({ range: p.range, tokens: p.tokens! }));
+}
+
+/** The pieces an over-budget piece breaks into (uncounted), or itself when nothing can split it. */
+function splitFurther(text: string, piece: Piece): Piece[] {
+  // Skip splitters that find nothing to cut here (a paragraph with no sentence end, …).
+  for (let level = piece.level; level < SPLITTERS.length; level++) {
+    const ranges = splitAt(text, piece.range, SPLITTERS[level]!);
+    if (ranges.length > 1) return ranges.map((range) => ({ range, level: level + 1 }));
+  }
+  const halves = halve(text, piece.range);
+  // A single character over budget cannot be split; verify() reports it as it is.
+  if (halves.length === 1) return [{ ...piece, level: SPLITTERS.length }];
+  return halves.map((range) => ({ range, level: SPLITTERS.length }));
 }
 
 /** Cuts a range after each separator match; the separator stays with the piece before it. */
@@ -128,7 +145,9 @@ async function verify(text: string, packed: Unit[][], maxTokens: number, count: 
     const t = tokens[i] ?? 0;
     if (t > maxTokens && units.length > 1) {
       const half = Math.ceil(units.length / 2);
-      out.push(...(await verify(text, [units.slice(0, half), units.slice(half)], maxTokens, count)));
+      // A loop, not push(...): a long page has more chunks than a call may take arguments.
+      for (const chunk of await verify(text, [units.slice(0, half), units.slice(half)], maxTokens, count))
+        out.push(chunk);
       continue;
     }
     const [start, end] = [units[0]!.range[0], units.at(-1)!.range[1]];

@@ -14,6 +14,8 @@ export interface BenchConfig {
   forcedThreads: number;
   /** Paragraph counts for the end-to-end summary series (the smoke test uses one small page). */
   summaryLengths?: number[];
+  /** Paragraph counts for the chat series (the 10 MB page is always added). */
+  chatLengths?: number[];
   /** Where to write the results (BENCH_OUTPUT; default bench-results.json at the repo root). */
   output: string;
 }

@@ -79,6 +79,7 @@ export function buildResults(run: BenchRun) {
     page: run.page,
     content_script: run.contentScript,
     summarize: run.summarize,
+    chat: run.chat,
   };
 }
 
@@ -138,6 +139,13 @@ export function formatTable(results: BenchResults): string {
     }
     for (const note of results.summarize.notes) lines.push(`  ${note}`);
   }
+  lines.push('', 'chat (Enter to finished answer):');
+  for (const [name, s] of Object.entries(results.chat.measures)) {
+    lines.push(
+      `  ${name.padEnd(36)} ${s.median.toFixed(0).padStart(7)} ms  (min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)}, ${s.runs} runs)`,
+    );
+  }
+  for (const note of results.chat.notes) lines.push(`  ${note}`);
   lines.push('', 'named figures:');
   for (const [name, { target, met }] of Object.entries(results.targets) as [
     NamedFigure,

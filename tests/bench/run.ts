@@ -15,6 +15,7 @@ import { removeNativeCache } from './native';
 import { benchPageLoad, contentScriptSize, type ContentScriptSize, type PageCost } from './page-cost';
 import { startBenchSession } from './session';
 import { Samples, type Stat } from './stats';
+import { benchChat, type ChatResult } from './chat';
 import { benchSummarize, type SummarizeResult } from './summarize';
 
 export interface ThreadReport {
@@ -37,6 +38,7 @@ export interface BenchRun {
   page: { measures: Record<string, Stat> } & PageCost;
   contentScript: ContentScriptSize;
   summarize: SummarizeResult;
+  chat: ChatResult;
   wallSeconds: number;
 }
 
@@ -61,6 +63,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
   const session = await startBenchSession(combinedHubRoot());
   let threads: ThreadReport | undefined;
   let summarize: SummarizeResult;
+  let chat: ChatResult;
   try {
     await warmUp(session);
     for (const key of wanted) {
@@ -81,6 +84,8 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
       };
     }
     summarize = await benchSummarize(session, config.runs, config.summaryLengths);
+    log(`bench: chat answer time versus page length`);
+    chat = await benchChat(session, config.runs, config.chatLengths);
   } finally {
     await session.close();
     removeNativeCache();
@@ -97,6 +102,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     page: { measures: pageSamples.all(), ...page },
     contentScript: contentScriptSize(),
     summarize,
+    chat,
     wallSeconds: Math.round((Date.now() - started) / 1000),
   };
 }

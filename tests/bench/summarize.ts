@@ -14,7 +14,7 @@ export type SummarizeResult = { skipped: string } | { measures: Record<string, S
 const FIXTURES = ['news', 'blog', 'docs', 'hidden', 'nonarticle', 'long'];
 
 /** About 10 MB of ordinary article markup. */
-function tenMegabytePage(): string {
+export function tenMegabytePage(): string {
   const paragraph = (i: number) =>
     `<p>Paragraph ${i} of a very long page: the council met again to discuss the harbour, the mill and the tides, and agreed on nothing new.</p>\n`;
   const body: string[] = [];
@@ -67,7 +67,7 @@ async function timeExtraction(admin: Page, tabId: number): Promise<ExtractTiming
 }
 
 /** A plain article of `paragraphs` paragraphs (~200 characters each). */
-function articleOf(paragraphs: number): string {
+export function articleOf(paragraphs: number): string {
   const body = Array.from(
     { length: paragraphs },
     (_, i) =>

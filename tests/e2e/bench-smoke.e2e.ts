@@ -12,7 +12,16 @@ import { runBench } from '../bench/run';
 test('the bench runs on the tiny model and produces every named figure', async () => {
   const output = join(mkdtempSync(join(tmpdir(), 'edgewise-bench-smoke-')), 'bench-results.json');
   const run = await runBench(
-    { runs: 1, loadRuns: 1, pageRuns: 1, models: ['echo-tiny'], forcedThreads: 2, summaryLengths: [4], output },
+    {
+      runs: 1,
+      loadRuns: 1,
+      pageRuns: 1,
+      models: ['echo-tiny'],
+      forcedThreads: 2,
+      summaryLengths: [4],
+      chatLengths: [16],
+      output,
+    },
     () => undefined,
   );
   const results = buildResults(run);
@@ -37,6 +46,10 @@ test('the bench runs on the tiny model and produces every named figure', async (
   expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(
     /ten-megabytes: [\d,]+ characters \(capped/,
   );
+  // Chat answers are timed up to the 10 MB page, which goes through retrieval like any long page.
+  expect(results.chat).toHaveProperty('measures.chat_answer_ms_article-16');
+  expect(results.chat).toHaveProperty('measures.chat_answer_ms_ten-megabytes');
+  expect(results.chat.notes.join('\n')).toMatch(/ten-megabytes: complete; Used parts [\d, ]+ of [\d,]+ that match/);
   expect(formatTable(results)).toContain('overhead_tok_s_ratio');
   writeResults(results, output);
   const written = JSON.parse(readFileSync(output, 'utf8')) as Record<string, unknown>;

@@ -86,4 +86,22 @@ describe('chunkText', () => {
   test('a budget with no room is a clear error', async () => {
     await expect(chunkText('text', 0, bytes)).rejects.toThrow(/No room for text/);
   });
+
+  test('a page of 20,000 long paragraphs: a few count calls, every character covered', async () => {
+    // Each paragraph is over budget, so it breaks into sentences and words: hundreds of
+    // thousands of pieces, which must neither overflow the call stack nor cost a call each.
+    const text = Array.from(
+      { length: 20_000 },
+      (_, i) => `Paragraph ${i} of a very long page: the council met again to discuss the harbour, the mill and the tides`,
+    ).join('\n\n');
+    let calls = 0;
+    const counted: CountTokens = async (texts) => {
+      calls++;
+      return texts.map((t) => t.length);
+    };
+    const chunks = await chunkText(text, 50, counted);
+    expectCovers(text, chunks);
+    expect(chunks.every((c) => c.tokens <= 50)).toBe(true);
+    expect(calls).toBeLessThan(10);
+  });
 });

@@ -74,5 +74,6 @@ export async function finishedAnswer(panel: Page, before: number, timeout = 120_
     context: (await answer.getByTestId('context-note').count())
       ? await answer.getByTestId('context-note').innerText()
       : '',
+    error: (await answer.locator('.error').count()) ? await answer.locator('.error').innerText() : '',
   };
 }
