@@ -30,7 +30,8 @@ export function SettingsPage() {
   const save = async (event: Event) => {
     event.preventDefault();
     try {
-      setForm(await saveSettings(db, form));
+      // Only what this page edits: the panel may have changed device or idle time since it opened.
+      setForm(await saveSettings(db, { modelHost: form.modelHost, modelId: form.modelId }));
       setMessage({ kind: 'ok', text: i18n.t('settings.saved') });
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

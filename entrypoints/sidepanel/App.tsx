@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { threadUrl } from '@/lib/chat';
 import { i18n } from '@/lib/i18n';
 import type { SessionStorageArea } from '@/lib/messaging';
 import { managerRows } from '@/lib/model-manager';
@@ -30,13 +31,14 @@ export function App() {
   const [view, setView] = useState<View>('chat');
   const [historyThread, setHistoryThread] = useState<string | null>(null);
   const [historyRevision, setHistoryRevision] = useState(0);
+  const [deleted, setDeleted] = useState<{ threadId?: string; count: number }>({ count: 0 });
   const downloads = useMemo(
     () => connection && new Downloads(connection.engine, models.refresh),
     [connection, models.refresh],
   );
   const showSummary = useCallback(() => setView('summary'), []);
   // Switching tabs (or navigating) shows that page's thread, leaving a thread opened from history.
-  useEffect(() => setHistoryThread(null), [tab?.tabId, tab?.url]);
+  useEffect(() => setHistoryThread(null), [tab?.tabId, tab && threadUrl(tab.url)]);
   // A load or unload anywhere (chat, summary, idle timer) can change what is stored or complete.
   useEffect(models.refresh, [status?.state, models.refresh]);
 
@@ -82,9 +84,12 @@ export function App() {
       </nav>
       <main>
         <section id="view-chat" role="tabpanel" aria-labelledby="tab-chat" hidden={view !== 'chat'}>
-          {connection && defaultRow && defaultRow.stored !== 'complete' && downloads ? (
+          {!connection || !defaultRow || !downloads ? (
+            // Until what is stored is known, no question may be sent: it could download without consent.
+            <p role="status">{connection ? i18n.t('models.checking') : i18n.t('engine.connecting')}</p>
+          ) : defaultRow.stored !== 'complete' ? (
             <ModelOffer row={defaultRow} downloads={downloads} onChooseModel={() => setView('models')} />
-          ) : connection ? (
+          ) : (
             <ChatView
               engine={connection.engine}
               db={db}
@@ -93,9 +98,8 @@ export function App() {
               historyThreadId={historyThread}
               onLeaveHistory={() => setHistoryThread(null)}
               onSaved={() => setHistoryRevision((n) => n + 1)}
+              deleted={deleted}
             />
-          ) : (
-            <p role="status">{i18n.t('engine.connecting')}</p>
           )}
         </section>
         <section id="view-summary" role="tabpanel" aria-labelledby="tab-summary" hidden={view !== 'summary'}>
@@ -108,6 +112,10 @@ export function App() {
             onOpen={(id) => {
               setHistoryThread(id);
               setView('chat');
+            }}
+            onDeleted={(threadId) => {
+              if (threadId === undefined || threadId === historyThread) setHistoryThread(null);
+              setDeleted((d) => ({ threadId, count: d.count + 1 }));
             }}
           />
         </section>

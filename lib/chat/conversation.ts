@@ -42,6 +42,7 @@ export class Conversation {
   private pending: ChatMessageRecord | null = null;
   private abort: AbortController | null = null;
   private omitted = 0;
+  private discarded = false;
   private readonly listeners = new Set<(snapshot: ConversationSnapshot) => void>();
 
   constructor(
@@ -98,6 +99,12 @@ export class Conversation {
     this.abort?.abort();
   }
 
+  /** The user deleted this thread: stop, and never save it again (an answer in flight would bring it back). */
+  discard(): void {
+    this.discarded = true;
+    this.stop();
+  }
+
   /** `messages` ends with the question to answer; it is saved before the model starts. */
   private async answer(messages: ChatMessageRecord[]): Promise<void> {
     this.busy = true;
@@ -147,7 +154,7 @@ export class Conversation {
   private async commit(messages: ChatMessageRecord[]): Promise<void> {
     this.thread = { ...this.thread, messages, updatedAt: this.deps.now() };
     this.emit();
-    await this.deps.save(this.thread);
+    if (!this.discarded) await this.deps.save(this.thread);
   }
 
   private emit(): void {

@@ -31,9 +31,25 @@ export interface RunningRequest {
   cancelled: boolean;
 }
 
+/**
+ * Special-token strings (role markers, end of text) inside message text, made inert with a
+ * zero-width space. Why: the chat template is rendered to text and then tokenized, so a
+ * page (or a pasted text) holding "<|im_end|><|im_start|>system" would otherwise become
+ * real role tokens and write its own turns into the prompt.
+ */
+export function defuseSpecialTokens(text: string, specials: readonly string[]): string {
+  let out = text;
+  for (const token of specials) {
+    if (token.length > 1 && out.includes(token)) out = out.replaceAll(token, `${token[0]}\u200B${token.slice(1)}`);
+  }
+  return out;
+}
+
 /** Tokens the chat template turns `messages` into, with the generation prompt. */
 export function tokenizeChat(tokenizer: PreTrainedTokenizer, messages: GenerateRequest['messages']) {
-  return tokenizer.apply_chat_template(messages, {
+  const specials = tokenizer.all_special_tokens;
+  const safe = messages.map((m) => ({ role: m.role, content: defuseSpecialTokens(m.content, specials) }));
+  return tokenizer.apply_chat_template(safe, {
     add_generation_prompt: true,
     return_dict: true,
   }) as { input_ids: Tensor; attention_mask: Tensor };

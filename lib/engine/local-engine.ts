@@ -20,7 +20,7 @@ import type {
   UnloadNote,
 } from './api';
 import type { DeviceCapabilities } from '@/lib/device';
-import { downloadModel } from './downloader';
+import { downloadModel, downloadTarget } from './downloader';
 import { cancelledBeforeStart, runGeneration, type RunningRequest } from './generation';
 import { IdleUnloader } from './idle-unload';
 import { parseModelFileUrl, type ModelCache } from './model-cache';
@@ -145,7 +145,10 @@ export class LocalEngine implements EngineAdminApi {
           this.setSettled();
         }
       })
-      .finally(() => this.downloads.delete(modelId));
+      .finally(() => {
+        this.downloads.delete(modelId);
+        this.idle.arm();
+      });
   }
 
   async cancelDownload(modelId: string): Promise<boolean> {
@@ -155,6 +158,15 @@ export class LocalEngine implements EngineAdminApi {
   }
 
   async applySettings(): Promise<void> {
+    const loaded = this.loaded;
+    if (loaded) {
+      // A new device or dtype applies to the next load: unload a model loaded the old way.
+      const settings = await this.deps.settings();
+      const wanted = downloadTarget(loaded.modelId, {}, settings, await this.deps.capabilities());
+      if (wanted.device !== loaded.device || (wanted.dtype ?? 'default') !== loaded.dtype) {
+        return this.queue.run(() => this.unloadNow('request'));
+      }
+    }
     this.idle.arm();
   }
 
@@ -163,10 +175,12 @@ export class LocalEngine implements EngineAdminApi {
   }
 
   deleteCached(modelId: string): Promise<number> {
-    return this.queue.run(async () => {
-      if (this.loaded?.modelId === modelId) await this.unloadNow('deleted');
-      return this.deps.cache.deleteModel(modelId);
-    });
+    return this.queue
+      .run(async () => {
+        if (this.loaded?.modelId === modelId) await this.unloadNow('deleted');
+        return this.deps.cache.deleteModel(modelId);
+      })
+      .finally(() => this.idle.arm());
   }
 
   private async ensureModel(modelId: string | undefined): Promise<LoadedHandle> {

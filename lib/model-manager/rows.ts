@@ -49,7 +49,7 @@ export function managerRows(
         model && settings.dtype !== 'auto' && model.dtypes[settings.dtype] === undefined
           ? `${settings.dtype} is not offered for this model; ${dtype ?? 'its default'} is used.`
           : null,
-      stored: !stored ? 'none' : stored.complete ? 'complete' : 'partial',
+      stored: storedState(stored, dtype),
       storedBytes: stored?.bytes ?? 0,
       isDefault: settings.modelId === id,
     };
@@ -67,4 +67,14 @@ function safeDevice(settings: Settings, caps: DeviceCapabilities): ModelDevice {
   } catch {
     return 'wasm';
   }
+}
+
+/**
+ * Complete only for the dtype a load here would use: after a change of device or dtype
+ * the other weights must be downloaded (with consent), not fetched silently by a load.
+ */
+function storedState(stored: CachedModel | undefined, dtype: ModelDtype | undefined): StoredState {
+  if (!stored) return 'none';
+  const sameWeights = stored.dtype === undefined || stored.dtype === (dtype ?? 'default');
+  return stored.complete && sameWeights ? 'complete' : 'partial';
 }

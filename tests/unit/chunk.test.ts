@@ -92,7 +92,8 @@ describe('chunkText', () => {
     // thousands of pieces, which must neither overflow the call stack nor cost a call each.
     const text = Array.from(
       { length: 20_000 },
-      (_, i) => `Paragraph ${i} of a very long page: the council met again to discuss the harbour, the mill and the tides`,
+      (_, i) =>
+        `Paragraph ${i} of a very long page: the council met again to discuss the harbour, the mill and the tides`,
     ).join('\n\n');
     let calls = 0;
     const counted: CountTokens = async (texts) => {

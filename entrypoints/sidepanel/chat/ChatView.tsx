@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { unbindTab, type Conversation, type ConversationSnapshot } from '@/lib/chat';
+import { threadUrl, unbindTab, type Conversation, type ConversationSnapshot } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
@@ -22,10 +22,12 @@ interface Props {
   onLeaveHistory(): void;
   /** Called after an answer is saved, so the history list can refresh. */
   onSaved(): void;
+  /** Bumped when threads are deleted in history (one, or all when `threadId` is absent). */
+  deleted: { threadId?: string; count: number };
 }
 
 /** Chat about the current tab's page: one thread per tab + URL, streamed answers, history on the device. */
-export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHistory, onSaved }: Props) {
+export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHistory, onSaved, deleted }: Props) {
   const [temporary, setTemporary] = useState(false);
   const [useContext, setUseContext] = useState(true);
   const [conversation, setConversation] = useState<Conversation | null>(null);
@@ -33,6 +35,8 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
   const [snapshot, setSnapshot] = useState<ConversationSnapshot | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [loading, setLoading] = useState<DownloadProgress | null>(null);
+  /** Bumped to pick the tab's conversation again (after a deletion). */
+  const [repick, setRepick] = useState(0);
   const contextRef = useRef(useContext);
   contextRef.current = useContext;
 
@@ -58,7 +62,13 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
     return () => {
       current = false;
     };
-  }, [sessions, tab?.tabId, tab?.url, temporary, historyThreadId]);
+    // A fragment change is the same page (and thread); only a real navigation re-picks.
+  }, [sessions, tab?.tabId, tab && threadUrl(tab.url), temporary, historyThreadId, repick]);
+
+  useEffect(() => {
+    if (deleted.count === 0) return;
+    void sessions.forget(deleted.threadId).then(() => setRepick((n) => n + 1));
+  }, [sessions, deleted]);
 
   useEffect(() => {
     setEditing(null);
@@ -86,7 +96,9 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
 
   // Esc stops an answer wherever the focus is.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && snapshot?.busy && conversation?.stop();
+    // Only while the chat is on screen: Esc in the history search box must not stop an answer.
+    const onKey = (e: KeyboardEvent) =>
+      e.key === 'Escape' && snapshot?.busy && !document.getElementById('view-chat')?.hidden && conversation?.stop();
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [conversation, snapshot?.busy]);
@@ -164,6 +176,7 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
         </p>
       )}
       <Composer
+        key={snapshot?.thread.id ?? 'none'}
         busy={busy}
         disabled={!conversation}
         editing={editing}

@@ -27,27 +27,31 @@ export interface ChatWiring {
 let requests = 0;
 
 export class ChatSessions {
-  private readonly open = new Map<string, Conversation>();
+  /** By tab + URL; promises, so quick tab switches never build two conversations for one key. */
+  private readonly open = new Map<string, Promise<Conversation>>();
 
   constructor(private readonly wiring: ChatWiring) {}
 
   /** The conversation for this tab and URL: in memory, bound in this browser session, or new. */
-  async forTab(tab: ActiveTab, temporary: boolean): Promise<Conversation> {
+  forTab(tab: ActiveTab, temporary: boolean): Promise<Conversation> {
     const key = `${tab.tabId} ${threadUrl(tab.url)}${temporary ? ' temporary' : ''}`;
-    const existing = this.open.get(key);
-    if (existing) return existing;
-    const deps = this.deps(tab, temporary);
-    const boundId = temporary ? null : await boundThread(this.wiring.session, tab.tabId, tab.url);
-    const stored = boundId ? await getThread(this.wiring.db, boundId) : undefined;
-    const conversation = stored
-      ? new Conversation(stored, deps)
-      : Conversation.start({ url: threadUrl(tab.url), title: tab.title }, deps);
-    this.open.set(key, conversation);
+    let conversation = this.open.get(key);
+    if (!conversation) {
+      conversation = this.create(tab, temporary);
+      this.open.set(key, conversation);
+    }
     return conversation;
   }
 
-  /** A thread from history, opened to read or continue (its page may no longer be open). */
+  /**
+   * A thread from history, to read or continue (its page may no longer be open). A thread
+   * open in a tab is that same conversation: two live copies would overwrite each other.
+   */
   async fromHistory(threadId: string, tab: ActiveTab | null): Promise<Conversation | null> {
+    for (const open of this.open.values()) {
+      const conversation = await open;
+      if (conversation.snapshot.thread.id === threadId) return conversation;
+    }
     const stored = await getThread(this.wiring.db, threadId);
     if (!stored) return null;
     const samePage = tab && threadUrl(tab.url) === stored.url;
@@ -57,16 +61,36 @@ export class ChatSessions {
   /** Forgets conversations of a closed tab (their threads stay in history). */
   closeTab(tabId: number): void {
     for (const [key, conversation] of this.open) {
-      if (key.startsWith(`${tabId} `)) {
-        conversation.stop();
-        this.open.delete(key);
-      }
+      if (!key.startsWith(`${tabId} `)) continue;
+      this.open.delete(key);
+      void conversation.then((c) => c.stop());
     }
+  }
+
+  /** The user deleted a thread (or all): drop it from memory so nothing saves it back. */
+  async forget(threadId?: string): Promise<void> {
+    for (const [key, open] of this.open) {
+      const conversation = await open;
+      if (threadId !== undefined && conversation.snapshot.thread.id !== threadId) continue;
+      this.open.delete(key);
+      conversation.discard();
+    }
+  }
+
+  private async create(tab: ActiveTab, temporary: boolean): Promise<Conversation> {
+    const deps = this.deps(tab, temporary);
+    const boundId = temporary ? null : await boundThread(this.wiring.session, tab.tabId, tab.url);
+    const stored = boundId ? await getThread(this.wiring.db, boundId) : undefined;
+    return stored
+      ? new Conversation(stored, deps)
+      : Conversation.start({ url: threadUrl(tab.url), title: tab.title }, deps);
   }
 
   private deps(tab: ActiveTab | null, temporary: boolean): ConversationDeps {
     const { engine, db, session } = this.wiring;
     let bound = false;
+    // The model the last load was for: generate names it, so an unload in between reloads that model.
+    let modelId: string | undefined;
     return {
       save: async (thread) => {
         if (temporary) return;
@@ -77,7 +101,7 @@ export class ChatSessions {
         }
       },
       model: async () => {
-        const { modelId } = await loadSettings(db);
+        ({ modelId } = await loadSettings(db));
         const loaded = await engine.load(modelId, {}, Comlink.proxy(this.wiring.onLoadProgress));
         return {
           modelId,
@@ -98,11 +122,13 @@ export class ChatSessions {
         }
       },
       generate: async (messages, maxNewTokens, onText, signal) => {
+        // Stopped while the model loaded or the page was read: no answer was started.
+        if (signal.aborted) return { text: '', stopped: true };
         const requestId = `chat-${Date.now()}-${++requests}`;
         const cancel = () => void engine.cancel(requestId);
         signal.addEventListener('abort', cancel);
         try {
-          const result = await generateStream(engine, { requestId, messages, maxNewTokens }, onText);
+          const result = await generateStream(engine, { requestId, messages, maxNewTokens, modelId }, onText);
           return { text: result.text, stopped: result.finishReason === 'cancelled' };
         } finally {
           signal.removeEventListener('abort', cancel);

@@ -16,10 +16,12 @@ interface Props {
   /** Bumped when a thread was saved elsewhere, so the list refreshes. */
   revision: number;
   onOpen(threadId: string): void;
+  /** A thread (or, without an id, every thread) was deleted, so open chats drop it too. */
+  onDeleted(threadId?: string): void;
 }
 
 /** Chat threads kept on this device: search, reopen, delete, export and import. */
-export function ChatHistory({ db, revision, onOpen }: Props) {
+export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
   const [query, setQuery] = useState('');
   const [threads, setThreads] = useState<ChatThreadRecord[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -92,7 +94,12 @@ export function ChatHistory({ db, revision, onOpen }: Props) {
             </span>
             <button
               type="button"
-              onClick={() => void deleteThread(db, thread.id).then(refresh)}
+              onClick={() =>
+                void deleteThread(db, thread.id).then(() => {
+                  onDeleted(thread.id);
+                  refresh();
+                })
+              }
               aria-label={i18n.t('history.deleteChat', [thread.title || thread.url])}
             >
               {i18n.t('history.delete')}
@@ -120,7 +127,13 @@ export function ChatHistory({ db, revision, onOpen }: Props) {
         {threads && threads.length > 0 && (
           <button
             type="button"
-            onClick={() => confirm(i18n.t('history.confirmDeleteAll')) && void clearThreads(db).then(refresh)}
+            onClick={() =>
+              confirm(i18n.t('history.confirmDeleteAll')) &&
+              void clearThreads(db).then(() => {
+                onDeleted();
+                refresh();
+              })
+            }
           >
             {i18n.t('history.deleteAllChats')}
           </button>
