@@ -122,8 +122,8 @@ export class Conversation {
       const model = await this.deps.model();
       answer.modelId = model.modelId;
       const page = await this.deps.readPage();
-      // A tab still loading when the thread began had no title yet; name the thread now.
-      if (page?.title && !this.thread.title) this.thread = { ...this.thread, title: page.title };
+      // A tab still loading when the thread began showed its URL as the title; use the page's.
+      if (page?.title && page.title !== this.thread.title) this.thread = { ...this.thread, title: page.title };
       const prompt = await buildChatPrompt(messages, page, model);
       answer.context = prompt.context;
       this.omitted = prompt.omitted;
@@ -144,10 +144,12 @@ export class Conversation {
       answer.error = error instanceof Error ? error.message : String(error);
     } finally {
       this.pending = null;
-      this.busy = false;
       this.abort = null;
       // A failed save (disk full) still shows the answer; the store's error is not the user's question.
-      await this.commit([...messages, { ...answer, createdAt: this.deps.now() }]).catch(() => this.emit());
+      await this.commit([...messages, { ...answer, createdAt: this.deps.now() }]).catch(() => undefined);
+      // Not busy only once saved: whoever reacts to the end (the history list) reads the saved thread.
+      this.busy = false;
+      this.emit();
     }
   }
 

@@ -79,6 +79,26 @@ describe('threads follow tabs', () => {
   });
 });
 
+describe('deleting', () => {
+  test('a thread deleted in history stays deleted, even while its tab is open', async () => {
+    const page = await open('/tides.html');
+    await focusTab(session.browser, panel, page);
+    await ask(panel, 'When is high tide?');
+    const thread = (await currentThread(panel))!;
+    await showView(panel, 'History');
+    const item = panel.locator(`[data-testid="chat-history-item"][data-thread="${thread.id}"]`);
+    await expect(item.innerText()).resolves.toContain('Tide tables');
+    await item.getByRole('button', { name: /^Delete chat about/ }).click();
+    await expect.poll(async () => (await storedThreads(panel)).some((t) => t.id === thread.id)).toBe(false);
+    await showView(panel, 'Chat');
+    await expect.poll(() => panel.locator('.chat').getAttribute('data-thread')).not.toBe(thread.id);
+    await ask(panel, 'And low tide?');
+    const ids = (await storedThreads(panel)).map((t) => t.id);
+    expect(ids).not.toContain(thread.id);
+    expect((await currentThread(panel))!.messages.map((m) => m.text)).not.toContain('When is high tide?');
+  });
+});
+
 describe('temporary chat', () => {
   test('writes nothing to the database', async () => {
     const page = await open('/tides.html');

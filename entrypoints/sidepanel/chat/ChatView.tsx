@@ -176,7 +176,9 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
         </p>
       )}
       <Composer
-        key={snapshot?.thread.id ?? 'none'}
+        // Keyed by the conversation itself (known at once), not its first snapshot (one render later):
+        // a remount after the user started typing would drop what they typed.
+        key={conversation?.snapshot.thread.id ?? 'none'}
         busy={busy}
         disabled={!conversation}
         editing={editing}
