@@ -1,5 +1,8 @@
+/** Every transformers.js dtype Edgewise knows, smallest weights first. */
+export const MODEL_DTYPES = ['q4f16', 'q4', 'q8', 'fp16', 'fp32'] as const;
+
 /** A transformers.js dtype: which ONNX file variant of a model is loaded. */
-export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'q4' | 'q4f16';
+export type ModelDtype = (typeof MODEL_DTYPES)[number];
 
 /** Where a model runs. `webgpu` needs a GPU adapter; `wasm` runs on the CPU everywhere. */
 export type ModelDevice = 'webgpu' | 'wasm';

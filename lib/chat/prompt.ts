@@ -5,7 +5,7 @@
  */
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord } from '@/lib/store';
-import type { CountTokens } from '@/lib/summarize';
+import { attribute, neutralise, type CountTokens } from '@/lib/summarize';
 
 /** Chat-template tokens (role markers, separators) per message, not counted by plain token counts. */
 const TEMPLATE_TOKENS_PER_MESSAGE = 8;
@@ -48,7 +48,7 @@ export interface PageBlock {
  */
 export function userTurn(question: string, page: PageBlock | null): string {
   if (!page) return question;
-  return `<page title="${attribute(page.title)}">\n${page.text.replace(/<\/page/gi, '< /page')}\n</page>\n\n${question}`;
+  return `<page title="${attribute(page.title)}">\n${neutralise(page.text, 'page')}\n</page>\n\n${question}`;
 }
 
 /** Tokens a prompt costs besides the page text: system prompt, question, delimiters, template. */
@@ -87,8 +87,4 @@ export async function fitHistory(
   while (kept[0]?.message.role === 'assistant') used -= kept.shift()!.cost;
   // Failed or empty answers were skipped on purpose, not for room: they are not "left out".
   return { messages: kept.map((k) => k.message), tokens: used, omitted: usable.length - kept.length };
-}
-
-function attribute(text: string): string {
-  return text.replaceAll('"', "'").replace(/\s+/g, ' ').slice(0, 80);
 }

@@ -4,6 +4,7 @@
  * sees it: only known methods, only calls (no property writes), arguments of the
  * right shape and size. Returns a reason to refuse, or `null`.
  */
+import { MODEL_DTYPES } from '@/models';
 import { isRecord, isWireReply, isWireRequest } from './comlink-wire';
 
 /** Methods a content script may call. */
@@ -22,7 +23,7 @@ export type EngineMethod = (typeof EXTENSION_PAGE_METHODS)[number];
 
 const MODEL_ID = /^[\w.-]{1,96}\/[\w.-]{1,96}$/;
 const ROLES = ['system', 'user', 'assistant'];
-const DTYPES = ['fp32', 'fp16', 'q8', 'q4', 'q4f16'];
+const DTYPES: readonly string[] = MODEL_DTYPES;
 const DEVICES = ['auto', 'webgpu', 'wasm'];
 /** About 4 MB of text: far beyond any context window, small enough to refuse abuse. */
 export const MAX_CONTENT_CHARS = 4_000_000;

@@ -2,7 +2,7 @@
  * User settings, stored in IndexedDB (not `chrome.storage`) because the offscreen
  * document, which needs them most, has only the `chrome.runtime` API.
  */
-import { DEFAULT_MODEL_ID, type ModelDtype } from '@/models';
+import { DEFAULT_MODEL_ID, MODEL_DTYPES, type ModelDtype } from '@/models';
 import type { EdgewiseDatabase } from '@/lib/store';
 
 /** Which device the engine should use; `auto` prefers WebGPU and falls back to WASM. */
@@ -11,7 +11,7 @@ export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
 /** Which weights variant to load; `auto` picks by device (q4f16 with shader-f16, else q4 on WebGPU, q8 on WASM). */
 export type DtypePreference = 'auto' | ModelDtype;
 
-const DTYPE_PREFERENCES: readonly DtypePreference[] = ['auto', 'q4f16', 'q4', 'q8', 'fp16', 'fp32'];
+const DTYPE_PREFERENCES: readonly DtypePreference[] = ['auto', ...MODEL_DTYPES];
 
 export interface Settings {
   /**

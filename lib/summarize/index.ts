@@ -9,5 +9,13 @@ export {
   type SummaryOutcome,
   type SummaryProgress,
 } from './map-reduce';
-export { mapMessages, mapSystemPrompt, reduceMessages, reduceSystemPrompt, type PageContext } from './prompts';
+export {
+  attribute,
+  mapMessages,
+  mapSystemPrompt,
+  neutralise,
+  reduceMessages,
+  reduceSystemPrompt,
+  type PageContext,
+} from './prompts';
 export { runSummaryJob, type JobDeps, type JobOptions, type JobState, type SummaryMode } from './job';

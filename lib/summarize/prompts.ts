@@ -43,13 +43,14 @@ export function reduceMessages(page: PageContext, summaries: string[]): ChatMess
   ];
 }
 
-/** A page cannot close our delimiter early: `</page` inside the text is defused. */
-function neutralise(text: string, tag: string): string {
+/** A page cannot close our delimiter early: `</page` (any case) inside the text is defused. */
+export function neutralise(text: string, tag: string): string {
   // Any case: a model reads </PAGE> as a closing tag too.
   return text.replace(new RegExp(`</${tag}`, 'gi'), `< /${tag}`);
 }
 
-function attribute(text: string): string {
+/** Text fit for a delimiter's attribute: no double quotes or line breaks, at most 80 characters. */
+export function attribute(text: string): string {
   return text.replaceAll('"', "'").replace(/\s+/g, ' ').slice(0, 80);
 }
 

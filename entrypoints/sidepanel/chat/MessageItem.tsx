@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
 import type { ChatMessageRecord, ContextUse } from '@/lib/store';
@@ -35,19 +36,12 @@ export function MessageItem({ message, streaming = false, onEdit, onRegenerate }
           {i18n.t('chat.stopped')}
         </p>
       )}
-      {message.status === 'error' && (
-        <p class="error" role="alert">
-          {message.error}
-        </p>
-      )}
+      {/* No alert role: a saved error would be announced again each time the thread is shown. */}
+      {message.status === 'error' && <p class="error">{message.error}</p>}
       {isAnswer && message.context && <ContextNote context={message.context} />}
       {(onEdit || onRegenerate || (isAnswer && message.text && !streaming)) && (
         <div class="toolbar small">
-          {isAnswer && message.text && !streaming && (
-            <button type="button" onClick={() => void navigator.clipboard.writeText(message.text)}>
-              {i18n.t('chat.copy')}
-            </button>
-          )}
+          {isAnswer && message.text && !streaming && <CopyButton text={message.text} />}
           {onRegenerate && (
             <button type="button" onClick={onRegenerate}>
               {i18n.t('chat.regenerate')}
@@ -61,6 +55,26 @@ export function MessageItem({ message, streaming = false, onEdit, onRegenerate }
         </div>
       )}
     </li>
+  );
+}
+
+/** Copies the answer's markdown, and says whether it worked. */
+function CopyButton({ text }: { text: string }) {
+  const [done, setDone] = useState<'copied' | 'failed' | null>(null);
+  const copy = () =>
+    navigator.clipboard.writeText(text).then(
+      () => setDone('copied'),
+      () => setDone('failed'),
+    );
+  useEffect(() => {
+    if (!done) return;
+    const timer = setTimeout(() => setDone(null), 2000);
+    return () => clearTimeout(timer);
+  }, [done]);
+  return (
+    <button type="button" onClick={() => void copy()} aria-live="polite">
+      {done === 'copied' ? i18n.t('chat.copied') : done === 'failed' ? i18n.t('chat.copyFailed') : i18n.t('chat.copy')}
+    </button>
   );
 }
 

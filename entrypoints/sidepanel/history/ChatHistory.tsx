@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { exportJson, importThreads } from '@/lib/chat';
+import { MAX_IMPORT_CHARACTERS, exportJson, importThreads } from '@/lib/chat';
 import { i18n } from '@/lib/i18n';
 import {
   allThreads,
@@ -54,9 +54,14 @@ export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
     const chosen = input.files?.[0];
     input.value = '';
     if (!chosen) return;
+    // Refused before reading: a huge file would be read whole into memory first.
+    if (chosen.size > MAX_IMPORT_CHARACTERS * 4) {
+      setMessage({ kind: 'error', text: i18n.t('history.tooLarge') });
+      return;
+    }
     try {
       const result = await importThreads(db, await chosen.text());
-      setMessage({ kind: 'ok', text: i18n.t('history.imported', [result.added, result.skipped]) });
+      setMessage({ kind: 'ok', text: i18n.t('history.imported', result.added, [result.added, result.skipped]) });
       refresh();
     } catch (error) {
       setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

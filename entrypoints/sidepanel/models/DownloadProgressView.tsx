@@ -38,7 +38,7 @@ export function DownloadProgressView({
         data-loaded={p?.loaded ?? 0}
         data-total={p?.total ?? 0}
       />
-      <p class="muted" role="status">
+      <p class="muted">
         {p
           ? i18n.t('models.progress', [
               formatBytes(p.loaded),
@@ -47,6 +47,10 @@ export function DownloadProgressView({
               left === null ? i18n.t('models.etaUnknown') : formatDuration(left),
             ])
           : i18n.t('models.preparing')}
+      </p>
+      {/* Announced in 10% steps: the line above changes ten times a second, too often to read out. */}
+      <p class="visually-hidden" role="status">
+        {i18n.t('models.progressStep', [state.modelId, Math.floor(percent / 10) * 10])}
       </p>
       <button type="button" onClick={onCancel}>
         {i18n.t('models.cancel')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DeviceCapabilities } from '@/lib/device';
 import { i18n } from '@/lib/i18n';
 import type { DevicePreference, DtypePreference, Settings } from '@/lib/settings';
+import { MODEL_DTYPES } from '@/models';
 
 interface Props {
   settings: Settings;
@@ -46,7 +47,7 @@ export function EngineSettings({ settings, capabilities, onChange }: Props) {
         onChange={(e) => void save({ dtype: e.currentTarget.value as DtypePreference })}
       >
         <option value="auto">{i18n.t('settings.dtypeAuto')}</option>
-        {(['q4f16', 'q4', 'q8', 'fp16', 'fp32'] as const).map((dtype) => (
+        {MODEL_DTYPES.map((dtype) => (
           <option key={dtype} value={dtype}>
             {dtype}
           </option>
