@@ -33,11 +33,17 @@ export function useEngine(): EngineState {
         conn.onDisconnect(() => {
           if (closed) return;
           setConnection(null);
+          setStatus(null);
           setTimeout(() => setAttempt((n) => n + 1), 500);
         });
         await conn.engine.watchStatus(Comlink.proxy((next: EngineStatus) => setStatus(next)));
       })
-      .catch((e: unknown) => setFatal(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => {
+        if (closed) return;
+        // Say why, and keep trying: the engine document may come back (after an update, a crash).
+        setFatal(e instanceof Error ? e.message : String(e));
+        setTimeout(() => setAttempt((n) => n + 1), 5000);
+      });
     return () => {
       closed = true;
       open?.close();

@@ -85,13 +85,21 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
   }, [conversation]);
 
   // A closed tab's thread stays in history; its binding and in-memory conversation go.
+  // A navigated tab's answer about the old page stops, as a summary does.
   useEffect(() => {
     const onRemoved = (tabId: number) => {
       sessions.closeTab(tabId);
       void unbindTab(session, tabId);
     };
+    const onUpdated = (tabId: number, change: { url?: string }) => {
+      if (change.url) sessions.navigated(tabId, change.url);
+    };
     browser.tabs.onRemoved.addListener(onRemoved);
-    return () => browser.tabs.onRemoved.removeListener(onRemoved);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
   }, [sessions, session]);
 
   // Esc stops an answer wherever the focus is.

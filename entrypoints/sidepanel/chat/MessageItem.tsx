@@ -93,7 +93,7 @@ function ContextNote({ context }: { context: ContextUse }) {
       ? i18n.t('chat.contextWhole', [words(context.totalWords)])
       : i18n.t(context.mode === 'relevant' ? 'chat.contextRelevant' : 'chat.contextLeading', [
           context.parts.map((p) => p.index + 1).join(', '),
-          context.totalParts,
+          words(context.totalParts),
           words(context.words),
           words(context.totalWords),
         ]);

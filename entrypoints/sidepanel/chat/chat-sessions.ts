@@ -26,6 +26,11 @@ export interface ChatWiring {
 
 let requests = 0;
 
+/** One conversation per tab + page (the fragment does not count), and one more while temporary. */
+function keyOf(tabId: number, url: string, temporary: boolean): string {
+  return `${tabId} ${threadUrl(url)}${temporary ? ' temporary' : ''}`;
+}
+
 export class ChatSessions {
   /** By tab + URL; promises, so quick tab switches never build two conversations for one key. */
   private readonly open = new Map<string, Promise<Conversation>>();
@@ -34,7 +39,7 @@ export class ChatSessions {
 
   /** The conversation for this tab and URL: in memory, bound in this browser session, or new. */
   forTab(tab: ActiveTab, temporary: boolean): Promise<Conversation> {
-    const key = `${tab.tabId} ${threadUrl(tab.url)}${temporary ? ' temporary' : ''}`;
+    const key = keyOf(tab.tabId, tab.url, temporary);
     let conversation = this.open.get(key);
     if (!conversation) {
       conversation = this.create(tab, temporary);
@@ -64,6 +69,14 @@ export class ChatSessions {
       if (!key.startsWith(`${tabId} `)) continue;
       this.open.delete(key);
       void conversation.then((c) => c.stop());
+    }
+  }
+
+  /** A tab went to another page: an answer about the old page stops (it stays in that thread). */
+  navigated(tabId: number, url: string): void {
+    const current = [keyOf(tabId, url, false), keyOf(tabId, url, true)];
+    for (const [key, conversation] of this.open) {
+      if (key.startsWith(`${tabId} `) && !current.includes(key)) void conversation.then((c) => c.stop());
     }
   }
 
