@@ -46,7 +46,7 @@ test('the bench runs on the tiny model and produces every named figure', async (
   expect('notes' in results.summarize && results.summarize.notes.join('\n')).toMatch(
     /ten-megabytes: [\d,]+ characters \(capped/,
   );
-  // Chat answers are timed up to the 10 MB page, which goes through retrieval like any long page.
+  // Chat answers are timed up to the 10 MB page, each through retrieval (the page never fits the window).
   expect(results.chat).toHaveProperty('measures.chat_answer_ms_article-16');
   expect(results.chat).toHaveProperty('measures.chat_answer_ms_ten-megabytes');
   expect(results.chat.notes.join('\n')).toMatch(/ten-megabytes: complete; Used parts [\d, ]+ of [\d,]+ that match/);
@@ -63,4 +63,5 @@ test('the bench runs on the tiny model and produces every named figure', async (
   ]) {
     expect(typeof written[name], name).toBe('number');
   }
-}, 300_000);
+  // Generous: a busy 2-core CI machine (unit tests running alongside) can take several times longer.
+}, 600_000);

@@ -43,6 +43,11 @@ export async function startPageServer(extra: Record<string, string> = {}): Promi
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        // Chromium keeps idle keep-alive sockets open for a minute; close waits for them otherwise.
+        server.closeAllConnections();
+      }),
   };
 }
