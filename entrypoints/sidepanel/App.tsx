@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { threadUrl } from '@/lib/chat';
@@ -83,7 +84,7 @@ export function App() {
         ))}
       </nav>
       <main>
-        <section id="view-chat" role="tabpanel" aria-labelledby="tab-chat" hidden={view !== 'chat'}>
+        <ViewPanel name="chat" shown={view}>
           {!connection || !defaultRow || !downloads ? (
             // Until what is stored is known, no question may be sent: it could download without consent.
             <p role="status">{connection ? i18n.t('models.checking') : i18n.t('engine.connecting')}</p>
@@ -101,11 +102,11 @@ export function App() {
               deleted={deleted}
             />
           )}
-        </section>
-        <section id="view-summary" role="tabpanel" aria-labelledby="tab-summary" hidden={view !== 'summary'}>
+        </ViewPanel>
+        <ViewPanel name="summary" shown={view}>
           <SummaryPanel connection={connection} db={db} session={session} onJob={showSummary} />
-        </section>
-        <section id="view-history" role="tabpanel" aria-labelledby="tab-history" hidden={view !== 'history'}>
+        </ViewPanel>
+        <ViewPanel name="history" shown={view}>
           <ChatHistory
             db={db}
             revision={historyRevision}
@@ -118,8 +119,8 @@ export function App() {
               setDeleted((d) => ({ threadId, count: d.count + 1 }));
             }}
           />
-        </section>
-        <section id="view-models" role="tabpanel" aria-labelledby="tab-models" hidden={view !== 'models'}>
+        </ViewPanel>
+        <ViewPanel name="models" shown={view}>
           {connection && settings && cached && downloads ? (
             <ModelManager
               engine={connection.engine}
@@ -133,8 +134,17 @@ export function App() {
           ) : (
             <p role="status">{i18n.t('models.checking')}</p>
           )}
-        </section>
+        </ViewPanel>
       </main>
     </>
+  );
+}
+
+/** One view's panel; hidden rather than unmounted, so its state (a running answer or summary) lives on. */
+function ViewPanel({ name, shown, children }: { name: View; shown: View; children: ComponentChildren }) {
+  return (
+    <section id={`view-${name}`} role="tabpanel" aria-labelledby={`tab-${name}`} hidden={shown !== name}>
+      {children}
+    </section>
   );
 }

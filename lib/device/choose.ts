@@ -83,3 +83,14 @@ export function dtypeOverride(model: CatalogModel | undefined, preference: Dtype
   if (preference === 'auto') return undefined;
   return !model || model.dtypes[preference] !== undefined ? preference : undefined;
 }
+
+/** The dtype a load of `model` on `device` uses: the caller's override, else the setting where the model ships it, else automatic. */
+export function dtypeFor(
+  model: CatalogModel | undefined,
+  device: ModelDevice,
+  caps: DeviceCapabilities,
+  setting: DtypePreference,
+  override?: ModelDtype,
+): ModelDtype | undefined {
+  return chooseDtype(model, device, caps, override ?? dtypeOverride(model, setting));
+}

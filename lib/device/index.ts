@@ -6,6 +6,7 @@ export {
   DeviceUnavailableError,
   chooseDevice,
   chooseDtype,
+  dtypeFor,
   dtypeOverride,
   dtypePreference,
   probeCapabilities,

@@ -10,7 +10,7 @@ import { findModel, type ModelDevice, type ModelDtype } from '@/models';
 import type { Settings } from '@/lib/settings';
 import type { DownloadProgress, DownloadResult, LoadOptions } from './api';
 import { ProgressTracker, fetchFile, type PlannedFile } from './download-files';
-import { chooseDevice, chooseDtype, dtypeOverride, type DeviceCapabilities } from '@/lib/device';
+import { chooseDevice, dtypeFor, type DeviceCapabilities } from '@/lib/device';
 import { type ModelCache } from './model-cache';
 import { explainLoadError, OPTIONAL_FILES, transformersDevice } from './model-loader';
 import { modelFileUrl, useModelHost } from './transformers-env';
@@ -46,7 +46,7 @@ export function downloadTarget(
 ): { device: ModelDevice; dtype: ModelDtype | undefined } {
   const entry = findModel(modelId);
   const device = chooseDevice(options.device ?? settings.device, caps);
-  const dtype = chooseDtype(entry, device, caps, options.dtype ?? dtypeOverride(entry, settings.dtype));
+  const dtype = dtypeFor(entry, device, caps, settings.dtype, options.dtype);
   return { device, dtype };
 }
 

@@ -6,7 +6,7 @@ import { AutoModelForCausalLM, AutoTokenizer, type ProgressInfo } from '@hugging
 import { findModel, type ModelDevice, type ModelDtype } from '@/models';
 import type { Settings } from '@/lib/settings';
 import type { DownloadProgress, FileProgress, LoadOptions, LoadResult } from './api';
-import { chooseDevice, chooseDtype, dtypeOverride, type DeviceCapabilities } from '@/lib/device';
+import { chooseDevice, dtypeFor, type DeviceCapabilities } from '@/lib/device';
 import type { LoadedModel } from './generation';
 import { parseModelFileUrl } from './model-cache';
 import { useModelHost } from './transformers-env';
@@ -75,7 +75,7 @@ async function loadOn(
   ctx: LoadContext,
 ): Promise<LoadedHandle> {
   const entry = findModel(modelId);
-  const dtype = chooseDtype(entry, device, ctx.capabilities, options.dtype ?? dtypeOverride(entry, ctx.settings.dtype));
+  const dtype = dtypeFor(entry, device, ctx.capabilities, ctx.settings.dtype, options.dtype);
   const files: Record<string, FileProgress> = {};
   const progress_callback = (info: ProgressInfo) => {
     if (info.status !== 'progress') return;

@@ -3,7 +3,7 @@
  * as a Comlink remote. Streaming callbacks are passed with `Comlink.proxy`.
  */
 import * as Comlink from 'comlink';
-import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult } from '@/lib/engine';
+import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult, ProgressListener } from '@/lib/engine';
 import { PortMux } from './port-mux';
 import { ENGINE_PORT, type BackgroundReply, type BackgroundRequest } from './protocol';
 import type { RuntimePort } from './runtime-port';
@@ -93,4 +93,21 @@ export async function countTokensInBatches(
   }
   await flush();
   return counts;
+}
+
+/** A loaded model as text pipelines (chat, summaries) use it: its window and its tokenizer. */
+export interface TextModel {
+  modelId: string;
+  contextWindow: number;
+  countTokens(texts: string[]): Promise<number[]>;
+}
+
+/** Loads `modelId` (from IndexedDB, or the host) and returns what chunking and prompts need of it. */
+export async function loadForText(
+  engine: EngineRemote,
+  modelId: string,
+  onProgress: ProgressListener,
+): Promise<TextModel> {
+  const loaded = await engine.load(modelId, {}, Comlink.proxy(onProgress));
+  return { modelId, contextWindow: loaded.contextWindow, countTokens: (texts) => countTokensInBatches(engine, texts) };
 }

@@ -10,10 +10,12 @@ export {
   EngineUnavailableError,
   connectEngine,
   countTokensInBatches,
+  loadForText,
   generateStream,
   type ClientRuntime,
   type EngineConnection,
   type EngineRemote,
+  type TextModel,
 } from './engine-client';
 export { serveEngine, type HostRuntime } from './engine-host';
 export { EngineSession } from './engine-session';

@@ -2,7 +2,7 @@
  * What the model manager lists: every catalogued model (plus the user's own model id),
  * with the download size of the dtype this device would use, and what is stored.
  */
-import { chooseDevice, chooseDtype, dtypeOverride, type DeviceCapabilities } from '@/lib/device';
+import { chooseDevice, dtypeFor, type DeviceCapabilities } from '@/lib/device';
 import type { CachedModel } from '@/lib/engine';
 import type { Settings } from '@/lib/settings';
 import type { CatalogModel, ModelDevice, ModelDtype } from '@/models';
@@ -37,7 +37,7 @@ export function managerRows(
   const device = safeDevice(settings, caps);
   const row = (id: string, model: CatalogModel | undefined): ModelRow => {
     const stored = cached.find((c) => c.modelId === id);
-    const dtype = chooseDtype(model, device, caps, dtypeOverride(model, settings.dtype));
+    const dtype = dtypeFor(model, device, caps, settings.dtype);
     return {
       id,
       name: model?.name ?? id,

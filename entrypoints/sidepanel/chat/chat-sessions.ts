@@ -4,11 +4,10 @@
  * to a tab shows an answer still being written), history in IndexedDB, and a temporary
  * mode that stores nothing.
  */
-import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
 import { Conversation, bindThread, boundThread, threadUrl, type ConversationDeps, type PageText } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
-import { countTokensInBatches, generateStream, type EngineRemote, type SessionStorageArea } from '@/lib/messaging';
+import { generateStream, loadForText, type EngineRemote, type SessionStorageArea } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
 import { extractFromTab, type TabApis } from '@/lib/tabs';
@@ -115,12 +114,7 @@ export class ChatSessions {
       },
       model: async () => {
         ({ modelId } = await loadSettings(db));
-        const loaded = await engine.load(modelId, {}, Comlink.proxy(this.wiring.onLoadProgress));
-        return {
-          modelId,
-          contextWindow: loaded.contextWindow,
-          countTokens: (texts) => countTokensInBatches(engine, texts),
-        };
+        return loadForText(engine, modelId, this.wiring.onLoadProgress);
       },
       readPage: async (): Promise<PageText | null> => {
         if (!tab || !this.wiring.useContext()) return null;

@@ -2,11 +2,9 @@
  * Wires a summarize job to the browser and the engine for the side panel: which tab to
  * read, which model to use, and how Stop reaches the engine.
  */
-import * as Comlink from 'comlink';
 import { browser } from 'wxt/browser';
-import type { DownloadProgress } from '@/lib/engine';
 import { sha256Hex } from '@/lib/hash';
-import { countTokensInBatches, generateStream, type EngineRemote } from '@/lib/messaging';
+import { generateStream, loadForText, type EngineRemote } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings';
 import { findStoredSummary, saveSummary, type EdgewiseDatabase } from '@/lib/store';
 import { runSummaryJob, type JobState, type SummaryMode } from '@/lib/summarize';
@@ -49,14 +47,7 @@ export function startJob(
       isDownloaded: async () =>
         (await ctx.engine.listCached()).some((m) => m.modelId === ctx.settings.modelId && m.complete),
       askToDownload: ctx.askToDownload,
-      async load(onProgress) {
-        const loaded = await ctx.engine.load(
-          ctx.settings.modelId,
-          {},
-          Comlink.proxy((p: DownloadProgress) => onProgress(p)),
-        );
-        return { contextWindow: loaded.contextWindow, countTokens: (texts) => countTokensInBatches(ctx.engine, texts) };
-      },
+      load: (onProgress) => loadForText(ctx.engine, ctx.settings.modelId, onProgress),
       async generate(messages, maxNewTokens, onText) {
         if (stopped) return { text: '', stopped: true };
         const requestId = `summary-${Date.now()}-${++requests}`;
