@@ -51,7 +51,7 @@ test('after a browser restart, loading makes zero hub requests', async () => {
   expect(result!.downloadedFiles).toEqual([]);
   expect(progress.every((p) => p.current.source === 'cache')).toBe(true);
   expect(session.hub.requests).toEqual([]);
-  probe.call('start', { requestId: 'r', messages: [{ role: 'user', content: 'still works' }], maxNewTokens: 16 });
+  await probe.call('start', { requestId: 'r', messages: [{ role: 'user', content: 'still works' }], maxNewTokens: 16 });
   expect((await probe.call('wait', 'r')).result!.completionTokens).toBeGreaterThan(0);
   expect(session.hub.requests).toEqual([]);
 });

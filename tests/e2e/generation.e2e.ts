@@ -43,7 +43,7 @@ test('streams the same greedy text as transformers.js in Node', async () => {
   const loaded = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect(loaded.result?.device).toBe('wasm');
 
-  probe.call('start', { requestId: 'stream', messages: PROMPT, maxNewTokens: MAX_NEW });
+  await probe.call('start', { requestId: 'stream', messages: PROMPT, maxNewTokens: MAX_NEW });
   const run = await probe.call('wait', 'stream');
   expect(run.error).toBeUndefined();
   const reference = await nodeGreedyText(session.hub.url, ECHO_MODEL, PROMPT, MAX_NEW);
@@ -59,7 +59,7 @@ test('cancel stops a long generation, and the next request works', async () => {
   const { probe } = await session.openTestPage();
   await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   const long = { requestId: 'long', messages: PROMPT, maxNewTokens: 4000, minNewTokens: 4000 };
-  probe.call('start', long);
+  await probe.call('start', long);
   await expect.poll(async () => (await probe.call('status')).state, { timeout: 30_000 }).toBe('generating');
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(await probe.call('cancel', 'long')).toBe(true);
@@ -67,7 +67,7 @@ test('cancel stops a long generation, and the next request works', async () => {
   expect(cancelled.result!.finishReason).toBe('cancelled');
   expect(cancelled.result!.completionTokens).toBeLessThan(4000);
 
-  probe.call('start', { requestId: 'after', messages: PROMPT, maxNewTokens: MAX_NEW });
+  await probe.call('start', { requestId: 'after', messages: PROMPT, maxNewTokens: MAX_NEW });
   const after = await probe.call('wait', 'after');
   expect(after.result!.finishReason).not.toBe('cancelled');
   expect(after.result!.text).toBe(await nodeGreedyText(session.hub.url, ECHO_MODEL, PROMPT, MAX_NEW));
@@ -80,9 +80,9 @@ test('two callers are queued, never interleaved', async () => {
   const a = [{ role: 'user' as const, content: 'alpha beta gamma delta' }];
   const b = [{ role: 'user' as const, content: 'one two three four five' }];
   // The first is long enough that the second surely arrives while it runs.
-  first.probe.call('start', { requestId: 'same-id', messages: a, maxNewTokens: 600, minNewTokens: 600 });
+  await first.probe.call('start', { requestId: 'same-id', messages: a, maxNewTokens: 600, minNewTokens: 600 });
   await expect.poll(async () => (await first.probe.call('status')).state, { timeout: 30_000 }).toBe('generating');
-  second.probe.call('start', { requestId: 'same-id', messages: b, maxNewTokens: 48 });
+  await second.probe.call('start', { requestId: 'same-id', messages: b, maxNewTokens: 48 });
   const [ra, rb] = await Promise.all([first.probe.call('wait', 'same-id'), second.probe.call('wait', 'same-id')]);
   expect(ra.result!.completionTokens).toBe(600);
   expect(ra.result!.text).toBe(await nodeGreedyText(session.hub.url, ECHO_MODEL, a, 600, 600));

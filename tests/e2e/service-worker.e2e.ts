@@ -14,7 +14,7 @@ afterAll(() => session?.close());
 test('a stream survives the service worker being stopped', async () => {
   const { probe } = await session.openTestPage();
   await probe.call('load', ECHO_MODEL, { device: 'wasm' });
-  probe.call('start', {
+  await probe.call('start', {
     requestId: 'long',
     messages: [{ role: 'user', content: 'keep going' }],
     maxNewTokens: 1500,
@@ -30,7 +30,7 @@ test('a stream survives the service worker being stopped', async () => {
   if (run.error) expect(run.error).toMatch(/Edgewise engine/);
   else expect(run.result!.completionTokens).toBe(1500);
 
-  probe.call('start', { requestId: 'next', messages: [{ role: 'user', content: 'next' }], maxNewTokens: 8 });
+  await probe.call('start', { requestId: 'next', messages: [{ role: 'user', content: 'next' }], maxNewTokens: 8 });
   const next = await probe.call('wait', 'next');
   expect(next.error).toBeUndefined();
 

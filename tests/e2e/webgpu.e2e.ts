@@ -19,14 +19,14 @@ test('WebGPU and WASM stream the same greedy text', async () => {
   const onGpu = await probe.call('load', ECHO_MODEL, { device: 'webgpu' });
   expect(onGpu.error).toBeUndefined();
   expect(onGpu.result!.device).toBe('webgpu');
-  probe.call('start', { requestId: 'gpu', messages: PROMPT, maxNewTokens: MAX_NEW });
+  await probe.call('start', { requestId: 'gpu', messages: PROMPT, maxNewTokens: MAX_NEW });
   const gpu = await probe.call('wait', 'gpu');
   expect(gpu.error).toBeUndefined();
 
   const onCpu = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect(onCpu.result!.device).toBe('wasm');
   expect(onCpu.result!.downloadedFiles).toEqual([]); // same files, from IndexedDB
-  probe.call('start', { requestId: 'cpu', messages: PROMPT, maxNewTokens: MAX_NEW });
+  await probe.call('start', { requestId: 'cpu', messages: PROMPT, maxNewTokens: MAX_NEW });
   const cpu = await probe.call('wait', 'cpu');
 
   expect(gpu.result!.text).toBe(cpu.result!.text);

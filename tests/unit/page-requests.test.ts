@@ -6,7 +6,11 @@ import { listenForPageRequests, type MessageRuntime } from '@/lib/page';
 /** Delivers a message to the content script's listener as Chrome would, and collects its answer. */
 async function ask(message: unknown, senderId = fakeBrowser.runtime.id): Promise<unknown[]> {
   const answers: unknown[] = [];
-  await fakeBrowser.runtime.onMessage.trigger(message, { id: senderId }, (answer: unknown) => answers.push(answer));
+  const results = await fakeBrowser.runtime.onMessage.trigger(message, { id: senderId }, (answer: unknown) =>
+    answers.push(answer),
+  );
+  // Each listener's result may itself be a promise (an async reply): wait for all of them.
+  for (const result of results) await result;
   return answers;
 }
 

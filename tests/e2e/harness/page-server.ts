@@ -1,6 +1,6 @@
 /** Serves the fixture pages (tests/fixtures/pages) on 127.0.0.1, like any website. */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { PAGES_DIR } from './paths';
@@ -12,7 +12,9 @@ export interface PageServer {
 
 /** `extra` adds generated pages by path (e.g. a 10 MB page for the benchmark). */
 export async function startPageServer(extra: Record<string, string> = {}): Promise<PageServer> {
-  const server = createServer(async (request, response) => {
+  // The handler never rejects (a missing file is a 404), so its promise can be left alone.
+  const server = createServer((request, response) => void serve(request, response));
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     const generated = extra[path];
     if (generated !== undefined) {
@@ -38,7 +40,7 @@ export async function startPageServer(extra: Record<string, string> = {}): Promi
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
-  });
+  }
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return {
