@@ -31,7 +31,7 @@ export interface Hub {
 }
 
 export interface HubOptions {
-  /** Directory holding `{owner}/{repo}/{files}`. */
+  /** Directory holding `{owner}/{repo}/{files}` (a repo may borrow files through its {@link ALIAS_FILE}). */
   root: string;
   /** 0 (default) = ephemeral port. */
   port?: number;
@@ -42,3 +42,16 @@ export interface HubOptions {
 }
 
 export function startHub(options: HubOptions): Promise<Hub>;
+
+/**
+ * `hub-alias.json`: `{ "filesFrom": "owner/repo", "files": ["onnx/model.onnx"] }` in a repo
+ * folder serves those files, when the folder lacks them, from the named repo's folder.
+ * Never served itself.
+ */
+export const ALIAS_FILE: string;
+
+/**
+ * The file on disk the hub serves for `file` of `repoId` (own copy, else the aliased one), or
+ * null where the hub answers 404. For tests that read fixture files directly.
+ */
+export function resolveModelFile(root: string, repoId: string, file: string): string | null;

@@ -4,6 +4,11 @@
 // `{root}/{owner}/{repo}/{file path}` (the revision is ignored), with CORS
 // enabled, a request log, and injectable faults. Only Node built-ins.
 //
+// A fixture repo can borrow files from another one instead of committing a second
+// copy: `{repo}/hub-alias.json` = `{ "filesFrom": "owner/repo", "files": ["onnx/model.onnx"] }`.
+// Clients cannot tell: the borrowed file is served (and logged) under the requested
+// path, and hub-alias.json itself is not served. See resolveModelFile.
+//
 //   import { startHub } from './server.mjs';
 //   const hub = await startHub({ root: 'tests/fixtures/models' });
 //   env.remoteHost = hub.url + '/';
@@ -11,7 +16,7 @@
 //   await hub.close();
 
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -37,6 +42,55 @@ const CORS_HEADERS = {
 };
 
 const RESOLVE_RE = /^\/([^/]+)\/([^/]+)\/resolve\/([^/]+)\/(.+)$/;
+
+/** The per-repo file naming where the repo's missing files are (test-hub only, never served). */
+export const ALIAS_FILE = 'hub-alias.json';
+
+/**
+ * `root/…segments` if every segment is a plain name, else null (no `..`, no escaping root).
+ * @param {string} rootDir absolute
+ * @param {string[]} segments
+ * @returns {string | null}
+ */
+function insideRoot(rootDir, segments) {
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return null;
+  const filePath = path.resolve(rootDir, ...segments);
+  return filePath.startsWith(rootDir + path.sep) ? filePath : null;
+}
+
+/** @param {string} filePath */
+function isFile(filePath) {
+  try {
+    return statSync(filePath).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where the hub reads `file` of `repoId` from: the repo's own copy, else the copy of the
+ * repo its hub-alias.json names, if that lists the file (one level: aliases do not chain).
+ * Tests that read fixture files from disk use this too, so they see what the hub serves.
+ * @param {string} root the hub root, `{owner}/{repo}/{files}`
+ * @param {string} repoId `owner/repo`
+ * @param {string} file path inside the repo, `/`-separated
+ * @returns {string | null} an existing file, or null if the hub would answer 404
+ */
+export function resolveModelFile(root, repoId, file) {
+  const rootDir = path.resolve(root);
+  const repo = repoId.split('/');
+  const parts = file.split('/');
+  const own = insideRoot(rootDir, [...repo, ...parts]);
+  if (!own || file === ALIAS_FILE) return null;
+  if (isFile(own)) return own;
+  const aliasPath = insideRoot(rootDir, [...repo, ALIAS_FILE]);
+  if (!aliasPath || !isFile(aliasPath)) return null;
+  /** @type {{ filesFrom?: unknown, files?: unknown }} */
+  const alias = JSON.parse(readFileSync(aliasPath, 'utf8'));
+  if (typeof alias.filesFrom !== 'string' || !Array.isArray(alias.files) || !alias.files.includes(file)) return null;
+  const shared = insideRoot(rootDir, [...alias.filesFrom.split('/'), ...parts]);
+  return shared && isFile(shared) ? shared : null;
+}
 
 /**
  * @param {{ root: string, port?: number, host?: string, log?: boolean }} options
@@ -122,24 +176,20 @@ export async function startHub({ root, port = 0, host = '127.0.0.1', log = false
       return send(res, entry, 404, { error: 'Not found' }, { 'X-Error-Code': 'EntryNotFound' });
     }
     const [, owner, repo, , file] = m;
-    const segments = [owner, repo, ...file.split('/')];
-    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) {
-      return send(res, entry, 400, { error: 'Invalid path' });
-    }
-    const filePath = path.resolve(rootDir, ...segments);
-    if (!filePath.startsWith(rootDir + path.sep)) {
+    if (!insideRoot(rootDir, [owner, repo, ...file.split('/')])) {
       return send(res, entry, 400, { error: 'Invalid path' });
     }
     if (active?.kind === 'notFound') {
       return send(res, entry, 404, { error: 'Entry not found' }, { 'X-Error-Code': 'EntryNotFound' });
     }
+    const filePath = resolveModelFile(rootDir, `${owner}/${repo}`, file);
     let info;
     try {
-      info = await stat(filePath);
+      info = filePath ? await stat(filePath) : null;
     } catch {
       info = null;
     }
-    if (!info || !info.isFile()) {
+    if (!filePath || !info || !info.isFile()) {
       let repoExists = false;
       try {
         repoExists = (await stat(path.resolve(rootDir, owner, repo))).isDirectory();

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startHub, type Hub } from '../hub/server.mjs';
+import { resolveModelFile, startHub, type Hub } from '../hub/server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../fixtures/models');
@@ -13,6 +13,8 @@ const repo = 'edgewise-test/echo-tiny';
 /** Of 10 held-out messages up to 64 bytes, how many must come back exactly. */
 const EXACT_SHORT_ECHOES = 9;
 const file = (f: string) => `/${repo}/resolve/main/${f}`;
+/** Size of the fixture file the hub serves for `f` of `id`. */
+const sizeOnDisk = (f: string, id = repo) => statSync(resolveModelFile(root, id, f)!).size;
 
 let hub: Hub;
 beforeAll(async () => {
@@ -28,8 +30,7 @@ describe('local hub', () => {
     const res = await fetch(hub.url + file('config.json'));
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const size = statSync(path.join(root, repo, 'config.json')).size;
-    expect(Number(res.headers.get('content-length'))).toBe(size);
+    expect(Number(res.headers.get('content-length'))).toBe(sizeOnDisk('config.json'));
     const cfg = await res.json();
     expect(cfg.model_type).toBe('llama');
     expect(hub.requests).toEqual([expect.objectContaining({ method: 'GET', path: file('config.json'), status: 200 })]);
@@ -38,7 +39,29 @@ describe('local hub', () => {
   it('answers HEAD without a body', async () => {
     const res = await fetch(hub.url + file('onnx/model.onnx'), { method: 'HEAD' });
     expect(res.status).toBe(200);
-    expect(Number(res.headers.get('content-length'))).toBe(statSync(path.join(root, repo, 'onnx/model.onnx')).size);
+    expect(Number(res.headers.get('content-length'))).toBe(sizeOnDisk('onnx/model.onnx'));
+  });
+
+  it('serves a file a repo borrows through hub-alias.json under the requested path', async () => {
+    const alias = 'edgewise-test/echo-tiny-1k';
+    const onnx = `/${alias}/resolve/main/onnx/model.onnx`;
+    expect(resolveModelFile(root, alias, 'onnx/model.onnx')).toBe(path.join(root, repo, 'onnx/model.onnx'));
+    hub.clearLog();
+    const head = await fetch(hub.url + onnx, { method: 'HEAD' });
+    expect(Number(head.headers.get('content-length'))).toBe(sizeOnDisk('onnx/model.onnx', alias));
+    const body = Buffer.from(await (await fetch(hub.url + onnx)).arrayBuffer());
+    expect(body.equals(readFileSync(path.join(root, repo, 'onnx/model.onnx')))).toBe(true);
+    // Its own config.json (the 1k window) still wins, and the alias file is not part of the repo.
+    const config = `/${alias}/resolve/main/config.json`;
+    expect((await (await fetch(hub.url + config)).json()).max_position_embeddings).toBe(1024);
+    const aliasFile = `/${alias}/resolve/main/hub-alias.json`;
+    expect((await fetch(hub.url + aliasFile)).status).toBe(404);
+    expect(hub.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+      ['HEAD', onnx, 200],
+      ['GET', onnx, 200],
+      ['GET', config, 200],
+      ['GET', aliasFile, 404],
+    ]);
   });
 
   it('returns 404 JSON for missing files and repos', async () => {
