@@ -474,10 +474,8 @@ describe('history in the prompt', () => {
     expect(deps.lastCall.messages.map((m) => m.content)).toEqual([CHAT_SYSTEM_PROMPT, 'Q1', 'Q2']);
   });
 
-  // BUG (lib/chat/prompt.ts:87, fitHistory, `omitted: earlier.length - kept.length`): messages skipped because
-  // they failed (status 'error') or are empty are counted as "omitted", so the panel says "The oldest message
-  // was left out to fit the model's memory" in a short thread that fits easily. `omitted` should count only
-  // messages dropped for the budget, e.g. `usable.length - kept.length`.
+  // fitHistory skips failed and empty answers on purpose; only messages dropped for the budget count as
+  // omitted, else a short thread would be told its oldest message was left out to fit the model's memory.
   test('a failed answer is not reported as omitted to fit the window', async () => {
     const { conversation } = setup(
       (d) =>

@@ -275,13 +275,10 @@ describe('storage full', () => {
     expect(await node.db.modelChunks.where('key').equals(`${ECHO_MODEL}@main/onnx/model.onnx`).count()).toBe(0);
   });
 
-  // BUG (lib/engine/downloader.ts:65 and :79-90): the first `ModelRegistry.get_files` for a model in a
-  // process (transformers.js memoizes its config per model id afterwards) reads config.json through
-  // env.customCache, so config.json is stored during this download, but only the files in `written` are rolled
-  // back. After "nothing of this download was kept", the model still appears in listCached (complete: false,
-  // 611 bytes) and the model manager shows it as "partial". Fix: on a quota error also delete the model's files
-  // that were not stored before the download began (e.g. list the model's keys before get_files and delete every
-  // key added since), or call cache.deleteModel(modelId) when nothing of the model was stored beforehand.
+  // Reading the file list (ModelRegistry.get_files) stores config.json through the cache the first time a process
+  // sees a model (transformers.js memoizes the config after that), so the rollback must remove every file not
+  // stored before the download began, not only the ones it fetched; else the model manager would list a
+  // "partial" model after "nothing of this download was kept".
   // Uses the 1k echo model, which no other test here touches, so the memo is cold as in a fresh browser session.
   test('after StorageFullError no file of that download is listed for the model', async () => {
     failPutFor('onnx/model.onnx');
