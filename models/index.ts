@@ -3,7 +3,7 @@ import { qwenModels } from './qwen';
 import { smollm2Models } from './smollm2';
 import type { CatalogModel } from './types';
 
-export { MB, MODEL_DTYPES, type CatalogModel, type ModelDevice, type ModelDtype, type ModelFamily } from './types';
+export { MB, MODEL_DTYPES, type CatalogModel, type ModelDevice, type ModelDtype } from './types';
 
 /** Every model Edgewise offers, smallest first. */
 export const catalog: readonly CatalogModel[] = [...smollm2Models, ...qwenModels, ...llamaModels];

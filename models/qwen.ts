@@ -5,7 +5,6 @@ export const qwenModels: readonly CatalogModel[] = [
   {
     id: 'onnx-community/Qwen2.5-0.5B-Instruct',
     name: 'Qwen2.5 0.5B Instruct',
-    family: 'qwen2.5',
     parameters: '0.5B',
     contextWindow: 32768,
     // q4f16/q8 from the hub's listing.
@@ -17,7 +16,6 @@ export const qwenModels: readonly CatalogModel[] = [
   {
     id: 'onnx-community/Qwen3-0.6B-ONNX',
     name: 'Qwen3 0.6B',
-    family: 'qwen3',
     parameters: '0.6B',
     contextWindow: 32768,
     // Estimated from the parameter count (0.6B); the model manager shows the real size once downloaded.

@@ -9,6 +9,13 @@ import type { CatalogModel, ModelDevice, ModelDtype } from '@/models';
 
 export type StoredState = 'none' | 'partial' | 'complete';
 
+/**
+ * How the catalog's recommended device fits the device a load here uses: `cpu` = fine on
+ * the CPU, `webgpu` = made for WebGPU and gets it, `slowHere` = made for WebGPU but runs
+ * on the CPU here, where answers come slowly (the reason a user would pick another model).
+ */
+export type DeviceHint = 'cpu' | 'webgpu' | 'slowHere';
+
 export interface ModelRow {
   id: string;
   name: string;
@@ -21,6 +28,8 @@ export interface ModelRow {
   downloadBytes: number | undefined;
   /** Set when the user's dtype setting is not offered by this model and auto is used instead. */
   dtypeNote: string | null;
+  /** Null for an uncatalogued model: nobody has said where it runs well. */
+  deviceHint: DeviceHint | null;
   stored: StoredState;
   storedBytes: number;
   /** The model features use (the setting). */
@@ -49,6 +58,7 @@ export function managerRows(
         model && settings.dtype !== 'auto' && model.dtypes[settings.dtype] === undefined
           ? `${settings.dtype} is not offered for this model; ${dtype ?? 'its default'} is used.`
           : null,
+      deviceHint: model ? deviceHint(model.recommendedDevice, device) : null,
       stored: storedState(stored, dtype),
       storedBytes: stored?.bytes ?? 0,
       isDefault: settings.modelId === id,
@@ -67,6 +77,11 @@ function safeDevice(settings: Settings, caps: DeviceCapabilities): ModelDevice {
   } catch {
     return 'wasm';
   }
+}
+
+function deviceHint(recommended: ModelDevice, device: ModelDevice): DeviceHint {
+  if (recommended === 'wasm') return 'cpu';
+  return device === 'webgpu' ? 'webgpu' : 'slowHere';
 }
 
 /**

@@ -72,6 +72,18 @@ describe('managerRows', () => {
     expect(rowOf(rows, SMOL_360)).toMatchObject({ dtype: 'q8', downloadBytes: 390 * MB, dtypeNote: null });
   });
 
+  test('the device hint compares where the catalog says a model runs well with the device used here', () => {
+    const hint = (id: string, caps: DeviceCapabilities, overrides: Partial<Settings> = {}) =>
+      rowOf(managerRows(catalog, [], settings(overrides), caps), id).deviceHint;
+    // SmolLM2 is recommended for the CPU, Qwen for WebGPU.
+    expect(hint(SMOL_360, GPU_F16)).toBe('cpu');
+    expect(hint(SMOL_360, CPU_ONLY)).toBe('cpu');
+    expect(hint(QWEN, GPU_F16)).toBe('webgpu');
+    expect(hint(QWEN, CPU_ONLY)).toBe('slowHere');
+    // Forcing the CPU on a WebGPU machine makes a WebGPU model slow here too.
+    expect(hint(QWEN, GPU_F16, { device: 'wasm' })).toBe('slowHere');
+  });
+
   test('stored state follows what is cached: none, partial, complete', () => {
     const rows = managerRows(
       catalog,
@@ -103,6 +115,7 @@ describe('managerRows', () => {
       dtype: undefined,
       downloadBytes: undefined,
       dtypeNote: null,
+      deviceHint: null,
       stored: 'none',
       storedBytes: 0,
       isDefault: true,

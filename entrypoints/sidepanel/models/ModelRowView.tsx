@@ -35,6 +35,11 @@ export function ModelRowView({ row, downloads, onUse, onDelete }: Props) {
       ) : (
         <p class="muted">{i18n.t('models.custom', [size])}</p>
       )}
+      {row.model && (
+        <p class="muted">
+          {row.model.notes} {deviceHintText(row.deviceHint)}
+        </p>
+      )}
       {row.dtypeNote && <p class="muted">{row.dtypeNote}</p>}
       <p class="stored" data-testid="stored-state">
         {row.stored === 'complete'
@@ -69,4 +74,12 @@ export function ModelRowView({ row, downloads, onUse, onDelete }: Props) {
       </div>
     </li>
   );
+}
+
+/** Where the model runs well, next to its notes, so a slow choice for this device is visible before downloading. */
+function deviceHintText(hint: ModelRow['deviceHint']): string {
+  if (hint === 'cpu') return i18n.t('models.deviceCpu');
+  if (hint === 'webgpu') return i18n.t('models.deviceWebgpu');
+  if (hint === 'slowHere') return i18n.t('models.deviceSlowHere');
+  return '';
 }
