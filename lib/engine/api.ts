@@ -99,6 +99,10 @@ export type FinishReason = 'stop' | 'length' | 'cancelled';
 
 export interface GenerateResult {
   requestId: string;
+  /** The model that wrote the answer; '' when the request was cancelled before it started. */
+  modelId: string;
+  /** Where it ran; null when the request was cancelled before it started. */
+  device: ModelDevice | null;
   text: string;
   finishReason: FinishReason;
   promptTokens: number;

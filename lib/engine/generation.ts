@@ -9,6 +9,7 @@ import {
   type PreTrainedTokenizer,
   type Tensor,
 } from '@huggingface/transformers';
+import type { ModelDevice } from '@/models';
 import type { ChunkListener, FinishReason, GenerateRequest, GenerateResult } from './api';
 
 /** Default answer budget when the caller sets none. */
@@ -20,6 +21,8 @@ export class ContextOverflowError extends Error {
 }
 
 export interface LoadedModel {
+  modelId: string;
+  device: ModelDevice;
   model: PreTrainedModel;
   tokenizer: PreTrainedTokenizer;
   contextWindow: number;
@@ -109,6 +112,8 @@ export async function runGeneration(
   const decodeMs = ended - firstTokenAt;
   return {
     requestId: request.requestId,
+    modelId: loaded.modelId,
+    device: loaded.device,
     text,
     finishReason,
     promptTokens,
@@ -124,6 +129,8 @@ export async function runGeneration(
 export function cancelledBeforeStart(requestId: string, queuedMs: number): GenerateResult {
   return {
     requestId,
+    modelId: '',
+    device: null,
     text: '',
     finishReason: 'cancelled',
     promptTokens: 0,

@@ -16,6 +16,8 @@ function fakeEngine() {
       await new Promise<void>((resolve) => finish.set(request.requestId, resolve));
       return {
         requestId: request.requestId,
+        modelId: 'test/model',
+        device: 'wasm',
         text: 'a b',
         finishReason: 'stop',
         promptTokens: 1,
