@@ -1,53 +1,27 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { threadUrl } from '@/lib/chat';
+import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
-import type { SessionStorageArea } from '@/lib/messaging';
-import { managerRows } from '@/lib/model-manager';
-import { openDatabase } from '@/lib/store';
-import { catalog } from '@/models';
 import { ChatView } from './chat/ChatView';
-import { ChatHistory } from './history/ChatHistory';
-import { Downloads } from './models/downloads';
 import { EngineStatusLine } from './EngineStatusLine';
+import { ChatHistory } from './history/ChatHistory';
 import { ModelManager } from './models/ModelManager';
 import { ModelOffer } from './models/ModelOffer';
 import { SummaryPanel } from './summary/SummaryPanel';
-import { useActiveTab } from './use-active-tab';
-import { useEngine } from './use-engine';
-import { useModels } from './use-models';
-
-const db = openDatabase();
-const session = browser.storage.session as unknown as SessionStorageArea;
+import { usePanel, useValue } from './use-panel';
 
 const VIEWS = ['chat', 'summary', 'history', 'models'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The side panel: chat, summaries, history and models, all views kept alive while hidden. */
 export function App() {
-  const { connection, status, fatal } = useEngine();
-  const tab = useActiveTab();
-  const models = useModels(connection?.engine ?? null, db);
+  const panel = usePanel();
+  const { engine, status, fatal } = useValue(panel.engine.state);
+  const models = useValue(panel.models.state);
   const [view, setView] = useState<View>('chat');
-  const [historyThread, setHistoryThread] = useState<string | null>(null);
-  const [historyRevision, setHistoryRevision] = useState(0);
-  const [deleted, setDeleted] = useState<{ threadId?: string; count: number }>({ count: 0 });
-  const downloads = useMemo(
-    () => connection && new Downloads(connection.engine, models.refresh),
-    [connection, models.refresh],
-  );
-  const showSummary = useCallback(() => setView('summary'), []);
-  // Switching tabs (or navigating) shows that page's thread, leaving a thread opened from history.
-  useEffect(() => setHistoryThread(null), [tab?.tabId, tab && threadUrl(tab.url)]);
-  // A load or unload anywhere (chat, summary, idle timer) can change what is stored or complete.
-  useEffect(models.refresh, [status?.state, models.refresh]);
+  // A job from the context menu or the shortcut shows the summary.
+  useEffect(() => panel.bus.on('summaryRequested', () => setView('summary')), [panel]);
 
-  const { settings, cached, capabilities } = models;
-  const defaultRow =
-    settings && cached && capabilities
-      ? managerRows(catalog, cached, settings, capabilities).find((r) => r.isDefault)
-      : undefined;
+  const defaultRow = panel.models.row(undefined, models);
 
   return (
     <>
@@ -85,55 +59,28 @@ export function App() {
       </nav>
       <main>
         <ViewPanel name="chat" shown={view}>
-          {!connection || !defaultRow || !downloads ? (
-            // Until what is stored is known, no question may be sent: it could download without consent.
-            <p role="status">{connection ? i18n.t('models.checking') : i18n.t('engine.connecting')}</p>
+          {!engine || !defaultRow ? (
+            // Until what is stored is known, the chat is not shown (the model gate would refuse anyway).
+            <p role="status">{engine ? i18n.t('models.checking') : i18n.t('engine.connecting')}</p>
           ) : defaultRow.stored !== 'complete' ? (
-            <ModelOffer row={defaultRow} downloads={downloads} onChooseModel={() => setView('models')} />
+            <ModelOffer row={defaultRow} purpose="chat" onChooseModel={() => setView('models')} />
           ) : (
-            <ChatView
-              engine={connection.engine}
-              db={db}
-              session={session}
-              tab={tab}
-              historyThreadId={historyThread}
-              onLeaveHistory={() => setHistoryThread(null)}
-              onSaved={() => setHistoryRevision((n) => n + 1)}
-              deleted={deleted}
-            />
+            <ChatView />
           )}
         </ViewPanel>
         <ViewPanel name="summary" shown={view}>
-          <SummaryPanel connection={connection} db={db} session={session} onJob={showSummary} />
+          <SummaryPanel onChooseModel={() => setView('models')} />
         </ViewPanel>
         <ViewPanel name="history" shown={view}>
           <ChatHistory
-            db={db}
-            revision={historyRevision}
-            onOpen={(id) => {
-              setHistoryThread(id);
+            onOpen={(threadId) => {
+              panel.chat.openFromHistory(threadId);
               setView('chat');
-            }}
-            onDeleted={(threadId) => {
-              if (threadId === undefined || threadId === historyThread) setHistoryThread(null);
-              setDeleted((d) => ({ threadId, count: d.count + 1 }));
             }}
           />
         </ViewPanel>
         <ViewPanel name="models" shown={view}>
-          {connection && settings && cached && downloads ? (
-            <ModelManager
-              engine={connection.engine}
-              settings={settings}
-              cached={cached}
-              capabilities={capabilities}
-              downloads={downloads}
-              onChangeSettings={models.changeSettings}
-              onChanged={models.refresh}
-            />
-          ) : (
-            <p role="status">{i18n.t('models.checking')}</p>
-          )}
+          {engine ? <ModelManager /> : <p role="status">{i18n.t('models.checking')}</p>}
         </ViewPanel>
       </main>
     </>

@@ -1,4 +1,22 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { i18n } from '@/lib/i18n';
+import { Panel } from '@/lib/panel';
+import { openDatabase } from '@/lib/store';
 import { App } from './App';
+import { PanelContext } from './use-panel';
 
-render(<App />, document.getElementById('app')!);
+const panel = new Panel({
+  browser,
+  db: openDatabase(),
+  notices: { tabClosed: i18n.t('summary.tabClosed'), pageChanged: i18n.t('summary.pageChanged') },
+});
+panel.start();
+addEventListener('pagehide', () => panel.close());
+
+render(
+  <PanelContext.Provider value={panel}>
+    <App />
+  </PanelContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -3,7 +3,7 @@
  * so the side panel is opened right in the handler (Chrome refuses `sidePanel.open`
  * after an await), and the job is parked for the panel to pick up.
  */
-import { postJob, type SessionStorageArea, type SummarizeJob } from '@/lib/messaging';
+import { postJob, type SessionStorage, type SummarizeJob } from '@/lib/messaging';
 
 export const MENU_SUMMARIZE_PAGE = 'edgewise-summarize-page';
 export const MENU_SUMMARIZE_SELECTION = 'edgewise-summarize-selection';
@@ -16,7 +16,7 @@ export interface TriggerApis {
     create(properties: { id: string; title: string; contexts: ['page'] | ['selection'] }): unknown;
   };
   sidePanel: { open(options: { tabId: number }): Promise<void> };
-  storage: { session: SessionStorageArea };
+  storage: { session: SessionStorage };
 }
 
 /** (Re)creates the two menu items; call on install and update. */

@@ -2,11 +2,12 @@
  * What goes to the model for one answer, and what is recorded about it: which page parts
  * were sent and how many earlier messages did not fit.
  */
+import { textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord, ContextUse } from '@/lib/store';
 import type { CountTokens } from '@/lib/summarize';
 import { formatContextParts, selectPageContext, type PageSelection } from './page-context';
-import { CHAT_SYSTEM_PROMPT, chatBudget, fitHistory, fixedPromptTokens, userTurn } from './prompt';
+import { CHAT_SYSTEM_PROMPT, HISTORY_SHARE, fitHistory, fixedPromptTokens, userTurn } from './prompt';
 
 /** The page a thread is about, as extracted when a question is sent. */
 export interface PageText {
@@ -43,7 +44,7 @@ export async function buildChatPrompt(
   model: ChatModel,
 ): Promise<ChatPrompt> {
   const question = messages.at(-1)!.text;
-  const budget = chatBudget(model.contextWindow);
+  const budget = textBudget(model.contextWindow, HISTORY_SHARE);
   const fixed = await fixedPromptTokens(question, page?.title ?? '', model.countTokens);
   if (fixed > budget.promptTokens) {
     throw new QuestionTooLongError(

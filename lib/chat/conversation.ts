@@ -3,10 +3,11 @@
  * each step. UI-free: the side panel renders the snapshots it emits, and the engine,
  * the page and the store come in as plain functions so tests can drive it in Node.
  */
+import { textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
 import { buildChatPrompt, type ChatModel, type PageText } from './chat-prompt';
-import { chatBudget } from './prompt';
+import { HISTORY_SHARE } from './prompt';
 
 export type { ChatModel, PageText };
 
@@ -130,7 +131,7 @@ export class Conversation {
       this.emit();
       const result = await this.deps.generate(
         prompt.messages,
-        chatBudget(model.contextWindow).answerTokens,
+        textBudget(model.contextWindow, HISTORY_SHARE).answerTokens,
         (piece) => {
           answer.text += piece;
           this.emit();

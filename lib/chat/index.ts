@@ -32,6 +32,6 @@ export {
   type PageContextInput,
   type PageSelection,
 } from './page-context';
-export { CHAT_SYSTEM_PROMPT, chatBudget, fitHistory, fixedPromptTokens, userTurn, type ChatBudget } from './prompt';
+export { CHAT_SYSTEM_PROMPT, HISTORY_SHARE, fitHistory, fixedPromptTokens, userTurn } from './prompt';
 export { rankChunks, rankWeighted, terms, type RankOptions, type ScoredChunk } from './retrieval';
 export { TAB_THREADS_KEY, bindThread, boundThread, threadUrl, unbindTab, type TabThread } from './tab-threads';

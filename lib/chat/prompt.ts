@@ -5,30 +5,11 @@
  */
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord } from '@/lib/store';
-import { attribute, neutralise, type CountTokens } from '@/lib/summarize';
+import { TEMPLATE_TOKENS_PER_MESSAGE, dataBlock } from '@/lib/answer';
+import type { CountTokens } from '@/lib/summarize';
 
-/** Chat-template tokens (role markers, separators) per message, not counted by plain token counts. */
-const TEMPLATE_TOKENS_PER_MESSAGE = 8;
-
-export interface ChatBudget {
-  contextWindow: number;
-  /** Most tokens an answer may take. */
-  answerTokens: number;
-  /** Most tokens the whole prompt may take. */
-  promptTokens: number;
-  /** Most tokens earlier turns may take, so a long conversation does not crowd out the page. */
-  historyTokens: number;
-}
-
-/**
- * Half the window (at most 1024 tokens) is kept for the answer, as for summaries; a
- * quarter of the rest at most for earlier turns; the page gets what is left.
- */
-export function chatBudget(contextWindow: number): ChatBudget {
-  const answerTokens = Math.min(1024, Math.floor(contextWindow / 2));
-  const promptTokens = contextWindow - answerTokens;
-  return { contextWindow, answerTokens, promptTokens, historyTokens: Math.floor(promptTokens / 4) };
-}
+/** Earlier turns may take a quarter of the prompt at most (`textBudget`'s history share); the page gets what is left. */
+export const HISTORY_SHARE = 1 / 4;
 
 /** The system prompt: short, because small models follow short instructions best. */
 export const CHAT_SYSTEM_PROMPT =
@@ -48,7 +29,7 @@ export interface PageBlock {
  */
 export function userTurn(question: string, page: PageBlock | null): string {
   if (!page) return question;
-  return `<page title="${attribute(page.title)}">\n${neutralise(page.text, 'page')}\n</page>\n\n${question}`;
+  return `${dataBlock('page', { title: page.title }, page.text)}\n\n${question}`;
 }
 
 /** Tokens a prompt costs besides the page text: system prompt, question, delimiters, template. */

@@ -6,7 +6,7 @@
  * worker, but not the browser. Tab ids are reused after a restart, so a binding kept in
  * IndexedDB could attach an old thread to an unrelated page.
  */
-import type { SessionStorageArea } from '@/lib/messaging';
+import type { SessionStorage } from '@/lib/messaging';
 
 export const TAB_THREADS_KEY = 'edgewise:tab-threads';
 
@@ -28,26 +28,26 @@ export function threadUrl(url: string): string {
   }
 }
 
-async function read(storage: SessionStorageArea): Promise<Bindings> {
+async function read(storage: SessionStorage): Promise<Bindings> {
   const value = (await storage.get(TAB_THREADS_KEY))[TAB_THREADS_KEY];
   return typeof value === 'object' && value !== null ? (value as Bindings) : {};
 }
 
 /** The thread bound to this tab, if it is still about `url`. */
-export async function boundThread(storage: SessionStorageArea, tabId: number, url: string): Promise<string | null> {
+export async function boundThread(storage: SessionStorage, tabId: number, url: string): Promise<string | null> {
   const binding = (await read(storage))[String(tabId)];
   return binding && binding.url === threadUrl(url) ? binding.threadId : null;
 }
 
 /** Binds a thread to a tab (when its first question is sent). */
-export async function bindThread(storage: SessionStorageArea, tabId: number, url: string, threadId: string) {
+export async function bindThread(storage: SessionStorage, tabId: number, url: string, threadId: string) {
   const bindings = await read(storage);
   bindings[String(tabId)] = { url: threadUrl(url), threadId };
   await storage.set({ [TAB_THREADS_KEY]: bindings });
 }
 
 /** Forgets a closed tab's binding; its thread stays in history. */
-export async function unbindTab(storage: SessionStorageArea, tabId: number): Promise<void> {
+export async function unbindTab(storage: SessionStorage, tabId: number): Promise<void> {
   const bindings = await read(storage);
   if (!(String(tabId) in bindings)) return;
   const rest = Object.fromEntries(Object.entries(bindings).filter(([id]) => id !== String(tabId)));

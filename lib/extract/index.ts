@@ -11,7 +11,7 @@ export {
   ExtractError,
   READABILITY_MAX_ELEMENTS,
   type ExtractCap,
-  type ExtractMode,
+  type SourceMode,
   type ExtractOptions,
   type ExtractedPage,
 } from './types';

@@ -1,9 +1,9 @@
-/** What to extract: the whole page, or only what the user selected. */
-export type ExtractMode = 'page' | 'selection';
+/** What a feature reads: the whole page, or only what the user selected. Declared once for every feature. */
+export type SourceMode = 'page' | 'selection';
 
 /** Options for {@link extractPage}. */
 export interface ExtractOptions {
-  mode: ExtractMode;
+  mode: SourceMode;
   /** Selection mode: the selected text (window.getSelection().toString()). */
   selectionText?: string;
   /** Cap on extracted characters (default EXTRACT_MAX_CHARS = 2_000_000). */

@@ -3,10 +3,10 @@
  * as a Comlink remote. Streaming callbacks are passed with `Comlink.proxy`.
  */
 import * as Comlink from 'comlink';
-import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult, ProgressListener } from '@/lib/engine';
+import type { ChunkListener, EngineAdminApi, GenerateRequest, GenerateResult } from '@/lib/engine';
+import type { WxtBrowser } from 'wxt/browser';
 import { PortMux } from './port-mux';
 import { ENGINE_PORT, type BackgroundReply, type BackgroundRequest } from './protocol';
-import type { RuntimePort } from './runtime-port';
 import { MAX_CONTENT_CHARS, MAX_TEXTS_PER_COUNT } from './validate';
 
 /** The engine as a caller sees it: every method returns a promise. */
@@ -19,10 +19,8 @@ export interface EngineConnection {
   close(): void;
 }
 
-export interface ClientRuntime {
-  sendMessage(message: BackgroundRequest): Promise<unknown>;
-  connect(info: { name: string }): RuntimePort;
-}
+/** What a caller needs of `runtime`, as WXT types it. */
+export type ClientRuntime = Pick<WxtBrowser['runtime'], 'sendMessage' | 'connect'>;
 
 /** Thrown when the engine cannot be reached; the message says what to do. */
 export class EngineUnavailableError extends Error {
@@ -55,7 +53,8 @@ export async function connectEngine(runtime: ClientRuntime, attempts = 3): Promi
 }
 
 async function ensureEngine(runtime: ClientRuntime): Promise<void> {
-  const reply = (await runtime.sendMessage({ type: 'engine/ensure' })) as BackgroundReply | undefined;
+  const request: BackgroundRequest = { type: 'engine/ensure' };
+  const reply = (await runtime.sendMessage(request)) as BackgroundReply | undefined;
   if (!reply?.ok) throw new EngineUnavailableError(reply?.error ?? 'The background service worker did not answer.');
 }
 
@@ -100,14 +99,4 @@ export interface TextModel {
   modelId: string;
   contextWindow: number;
   countTokens(texts: string[]): Promise<number[]>;
-}
-
-/** Loads `modelId` (from IndexedDB, or the host) and returns what chunking and prompts need of it. */
-export async function loadForText(
-  engine: EngineRemote,
-  modelId: string,
-  onProgress: ProgressListener,
-): Promise<TextModel> {
-  const loaded = await engine.load(modelId, {}, Comlink.proxy(onProgress));
-  return { modelId, contextWindow: loaded.contextWindow, countTokens: (texts) => countTokensInBatches(engine, texts) };
 }

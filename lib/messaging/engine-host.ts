@@ -5,17 +5,14 @@
  */
 import * as Comlink from 'comlink';
 import type { EngineAdminApi } from '@/lib/engine';
+import type { WxtBrowser } from 'wxt/browser';
 import { EngineSession } from './engine-session';
 import { PortMux } from './port-mux';
 import { ENGINE_PORT, classifySender } from './protocol';
-import type { RuntimePort } from './runtime-port';
 import { CONTENT_SCRIPT_METHODS, EXTENSION_PAGE_METHODS, checkCallbackReply, checkEngineCall } from './validate';
 
-export interface HostRuntime {
-  readonly id: string;
-  getURL(path: string): string;
-  readonly onConnect: { addListener(listener: (port: RuntimePort) => void): void };
-}
+/** What the engine host needs of `runtime`, as WXT types it. */
+export type HostRuntime = Pick<WxtBrowser['runtime'], 'id' | 'getURL' | 'onConnect'>;
 
 /** Starts answering engine connections. Ports from anywhere else are disconnected at once. */
 export function serveEngine(engine: EngineAdminApi, runtime: HostRuntime): void {

@@ -10,7 +10,6 @@ export {
   EngineUnavailableError,
   connectEngine,
   countTokensInBatches,
-  loadForText,
   generateStream,
   type ClientRuntime,
   type EngineConnection,
@@ -42,4 +41,4 @@ export {
   generateRequestProblem,
   type EngineMethod,
 } from './validate';
-export { JOB_KEY, isSummarizeJob, postJob, takeJob, type SessionStorageArea, type SummarizeJob } from './panel-jobs';
+export { JOB_KEY, isSummarizeJob, postJob, takeJob, type SessionStorage, type SummarizeJob } from './panel-jobs';

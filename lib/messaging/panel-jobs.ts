@@ -4,12 +4,14 @@
  * is parked in `storage.session` (memory-only, cleared with the browser session) and the
  * panel takes it when it is ready.
  */
+import type { Browser } from 'wxt/browser';
+import type { SourceMode } from '@/lib/extract';
 import { isRecord } from './comlink-wire';
 
 export interface SummarizeJob {
   id: string;
   tabId: number;
-  mode: 'page' | 'selection';
+  mode: SourceMode;
   createdAt: number;
 }
 
@@ -17,11 +19,8 @@ export const JOB_KEY = 'edgewise:summarize-job';
 /** A job older than this was never picked up (the panel failed to open); ignore it. */
 const JOB_TTL_MS = 60_000;
 
-export interface SessionStorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+/** The slice of `storage.session` that job hand-off and tab bindings use, as WXT types it. */
+export type SessionStorage = Pick<Browser.storage.SessionStorageArea, 'get' | 'set' | 'remove'>;
 
 export function isSummarizeJob(value: unknown): value is SummarizeJob {
   return (
@@ -33,12 +32,12 @@ export function isSummarizeJob(value: unknown): value is SummarizeJob {
   );
 }
 
-export async function postJob(storage: SessionStorageArea, job: SummarizeJob): Promise<void> {
+export async function postJob(storage: SessionStorage, job: SummarizeJob): Promise<void> {
   await storage.set({ [JOB_KEY]: job });
 }
 
 /** Takes the parked job, if a fresh one is there; it is removed so it runs once. */
-export async function takeJob(storage: SessionStorageArea, now = Date.now()): Promise<SummarizeJob | null> {
+export async function takeJob(storage: SessionStorage, now = Date.now()): Promise<SummarizeJob | null> {
   const job = (await storage.get(JOB_KEY))[JOB_KEY];
   if (!isSummarizeJob(job)) return null;
   await storage.remove(JOB_KEY);

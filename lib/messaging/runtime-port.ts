@@ -1,25 +1,18 @@
 /**
- * The slice of `chrome.runtime.Port` the messaging layer uses. Declared structurally so
- * unit tests can pass an in-memory pair instead of a browser.
+ * The slice of `chrome.runtime.Port` the messaging layer uses, picked from WXT's own
+ * types: a real port is one, and unit tests pass an in-memory pair.
  */
-export interface PortSender {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: { id?: number };
-  frameId?: number;
-}
+import type { Browser } from 'wxt/browser';
 
-export interface RuntimePort {
-  readonly name: string;
+type Port = Browser.runtime.Port;
+
+/** Who opened a port, as far as permissions go. */
+export type PortSender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'origin' | 'frameId'> & {
+  tab?: Pick<Browser.tabs.Tab, 'id'>;
+};
+
+export type RuntimePort = Pick<Port, 'name' | 'postMessage' | 'disconnect'> & {
   readonly sender?: PortSender;
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  readonly onMessage: {
-    addListener(listener: (message: unknown) => void): void;
-    removeListener(listener: (message: unknown) => void): void;
-  };
-  readonly onDisconnect: {
-    addListener(listener: () => void): void;
-  };
-}
+  readonly onMessage: Pick<Port['onMessage'], 'addListener' | 'removeListener'>;
+  readonly onDisconnect: Pick<Port['onDisconnect'], 'addListener'>;
+};

@@ -4,6 +4,7 @@
  * open this same database.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { SourceMode } from '@/lib/extract';
 import type { ModelDtype } from '@/models';
 
 /** Metadata of one fully downloaded model file. Its bytes live in `modelChunks`. */
@@ -36,7 +37,7 @@ export interface SummaryRecord {
   /** SHA-256 of the extracted text: an unchanged page with the same model reuses the summary. */
   contentHash: string;
   modelId: string;
-  mode: 'page' | 'selection';
+  mode: SourceMode;
   text: string;
   /** False when the user stopped it or the engine failed; such summaries are not reused. */
   complete: boolean;

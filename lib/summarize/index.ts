@@ -1,4 +1,3 @@
-export { TEMPLATE_SLACK_TOKENS, summaryBudget, type SummaryBudget } from './budget';
 export { chunkText, countWords, type CountTokens, type TextChunk } from './chunk';
 export { describeCoverage, lastWords, type Coverage } from './coverage';
 export {
@@ -9,13 +8,5 @@ export {
   type SummaryOutcome,
   type SummaryProgress,
 } from './map-reduce';
-export {
-  attribute,
-  mapMessages,
-  mapSystemPrompt,
-  neutralise,
-  reduceMessages,
-  reduceSystemPrompt,
-  type PageContext,
-} from './prompts';
-export { runSummaryJob, type JobDeps, type JobOptions, type JobState, type SummaryMode } from './job';
+export { mapMessages, mapSystemPrompt, reduceMessages, reduceSystemPrompt, type PageContext } from './prompts';
+export { runSummaryJob, type JobDeps, type JobOptions, type JobState } from './job';

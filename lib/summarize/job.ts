@@ -3,39 +3,41 @@
  * unchanged page's summary, make sure the model is there (with the user's consent to
  * download it), summarize, save. UI-free: the side panel renders the states it emits.
  */
-import type { ExtractedPage } from '@/lib/extract';
+import type { ExtractedPage, SourceMode } from '@/lib/extract';
 import type { DownloadProgress } from '@/lib/engine';
 import type { SummaryRecord } from '@/lib/store';
 import { describeCoverage } from './coverage';
 import { summarizeText, type SummaryModel, type SummaryProgress } from './map-reduce';
 
-export type SummaryMode = 'page' | 'selection';
-
 /** What the side panel shows while a job runs. */
 export type JobState =
   | { kind: 'extracting' }
+  /** The model is not downloaded: the panel shows the model offer; the job goes on once it is stored. */
   | { kind: 'needs-model'; modelId: string; page: ExtractedPage }
-  | { kind: 'downloading'; modelId: string; page: ExtractedPage; progress: DownloadProgress | null }
+  /** The model is loading from IndexedDB. */
+  | { kind: 'loading-model'; modelId: string; page: ExtractedPage; progress: DownloadProgress | null }
   | { kind: 'summarizing'; page: ExtractedPage; progress: SummaryProgress | null; text: string; draft: string }
   | { kind: 'done'; page: ExtractedPage; record: SummaryRecord; fromCache: boolean; capped: string | null }
   | { kind: 'error'; message: string; page: ExtractedPage | null; partialText: string };
 
 export interface JobDeps {
-  extract(mode: SummaryMode): Promise<ExtractedPage>;
+  extract(mode: SourceMode): Promise<ExtractedPage>;
   hash(text: string): Promise<string>;
   findStored(key: Pick<SummaryRecord, 'url' | 'contentHash' | 'modelId' | 'mode'>): Promise<SummaryRecord | undefined>;
   save(record: Omit<SummaryRecord, 'id'>): Promise<number>;
   modelId: string;
-  isDownloaded(): Promise<boolean>;
-  /** Resolves when the user agrees to download (rejects if they decline). */
-  askToDownload(): Promise<void>;
+  /** Whether the model is stored whole (the model gate). */
+  isStored(): Promise<boolean>;
+  /** Resolves once the user has downloaded the model from the offer; rejects when the job is stopped. */
+  whenStored(): Promise<void>;
+  /** Loads the stored model. */
   load(onProgress: (progress: DownloadProgress) => void): Promise<Omit<SummaryModel, 'generate'>>;
   generate: SummaryModel['generate'];
   now(): number;
 }
 
 export interface JobOptions {
-  mode: SummaryMode;
+  mode: SourceMode;
   /** Ignore a stored summary of the same content (the "regenerate" button). */
   fresh?: boolean;
 }
@@ -66,15 +68,14 @@ export async function runSummaryJob(
       emit({ kind: 'done', page: current, record: stored, fromCache: true, capped });
       return;
     }
-    if (!(await deps.isDownloaded())) {
+    if (!(await deps.isStored())) {
       emit({ kind: 'needs-model', modelId: deps.modelId, page: current });
-      await deps.askToDownload();
+      await deps.whenStored();
     }
-    emit({ kind: 'downloading', modelId: deps.modelId, page: current, progress: null });
-    const model = await deps.load((progress) => {
-      if (progress.current.source === 'network')
-        emit({ kind: 'downloading', modelId: deps.modelId, page: current, progress });
-    });
+    emit({ kind: 'loading-model', modelId: deps.modelId, page: current, progress: null });
+    const model = await deps.load((progress) =>
+      emit({ kind: 'loading-model', modelId: deps.modelId, page: current, progress }),
+    );
     let progress: SummaryProgress | null = null;
     let draft = '';
     const show = () => emit({ kind: 'summarizing', page: current, progress, text, draft });

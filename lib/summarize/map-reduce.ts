@@ -3,8 +3,8 @@
  * map-reduce — each part summarized, then the summaries combined, level by level until
  * one call can combine them. Every part is read; stopping early is reported exactly.
  */
+import { TEMPLATE_TOKENS_PER_MESSAGE, textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
-import { TEMPLATE_SLACK_TOKENS, summaryBudget } from './budget';
 import { chunkText, countWords, type CountTokens, type TextChunk } from './chunk';
 import { lastWords, type Coverage } from './coverage';
 import { mapMessages, reduceMessages, type PageContext } from './prompts';
@@ -46,6 +46,9 @@ export class EmptyTextError extends Error {
   override name = 'EmptyTextError';
 }
 
+/** Template tokens of a summary prompt: its two messages and the header the answer starts with. */
+const TEMPLATE_SLACK_TOKENS = 3 * TEMPLATE_TOKENS_PER_MESSAGE;
+
 /** A backstop: each level at least halves the text, so real inputs never get near it. */
 const MAX_LEVELS = 8;
 
@@ -55,7 +58,7 @@ export async function summarizeText(
   model: SummaryModel,
   listen: SummaryListener,
 ): Promise<SummaryOutcome> {
-  const budget = summaryBudget(model.contextWindow);
+  const budget = textBudget(model.contextWindow);
   const overhead = await promptOverhead(model, mapMessages(page, '', 99, 99));
   const chunks = await chunkText(text, budget.promptTokens - overhead, model.countTokens);
   if (chunks.length === 0) throw new EmptyTextError('There is no text to summarize.');
@@ -102,7 +105,7 @@ async function reduce(
   listen: SummaryListener,
   level: number,
 ): Promise<{ text: string; stopped: boolean }> {
-  const budget = summaryBudget(model.contextWindow);
+  const budget = textBudget(model.contextWindow);
   const room = budget.promptTokens - (await promptOverhead(model, reduceMessages(page, [''])));
   // The summaries are chunked like any text, so none is dropped however long they run.
   const groups = await chunkText(summaries.join('\n\n'), room, model.countTokens);

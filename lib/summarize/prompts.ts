@@ -3,6 +3,7 @@
  * instructions: the page is written by someone else and may try to steer the model.
  * The chat template itself is applied by the engine (the model's own template).
  */
+import { dataBlock } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 
 /** What the prompt says about the page. */
@@ -27,31 +28,20 @@ export function reduceSystemPrompt(lang: string): string {
 
 /** Messages that ask for a summary of `text`, part `part` of `parts`. */
 export function mapMessages(page: PageContext, text: string, part = 1, parts = 1): ChatMessage[] {
-  const where = parts > 1 ? ` part="${part} of ${parts}"` : '';
+  const attributes: Record<string, string> = { title: page.title };
+  if (parts > 1) attributes.part = `${part} of ${parts}`;
   return [
     { role: 'system', content: mapSystemPrompt(page.lang) },
-    { role: 'user', content: `<page title="${attribute(page.title)}"${where}>\n${neutralise(text, 'page')}\n</page>` },
+    { role: 'user', content: dataBlock('page', attributes, text) },
   ];
 }
 
 /** Messages that ask to merge part summaries. */
 export function reduceMessages(page: PageContext, summaries: string[]): ChatMessage[] {
-  const body = summaries.map((s) => neutralise(s, 'summaries')).join('\n\n');
   return [
     { role: 'system', content: reduceSystemPrompt(page.lang) },
-    { role: 'user', content: `<summaries title="${attribute(page.title)}">\n${body}\n</summaries>` },
+    { role: 'user', content: dataBlock('summaries', { title: page.title }, summaries.join('\n\n')) },
   ];
-}
-
-/** A page cannot close our delimiter early: `</page` (any case) inside the text is defused. */
-export function neutralise(text: string, tag: string): string {
-  // Any case: a model reads </PAGE> as a closing tag too.
-  return text.replace(new RegExp(`</${tag}`, 'gi'), `< /${tag}`);
-}
-
-/** Text fit for a delimiter's attribute: no double quotes or line breaks, at most 80 characters. */
-export function attribute(text: string): string {
-  return text.replaceAll('"', "'").replace(/\s+/g, ' ').slice(0, 80);
 }
 
 /** "Write in German." for a page whose language we can name; small models follow this loosely. */

@@ -3,21 +3,12 @@
  * script (`/extract.js`), injected only when the user asks for a summary, so the
  * content script that runs on every page stays tiny.
  */
-import type { ExtractedPage, ExtractMode } from '@/lib/extract';
+import type { WxtBrowser } from 'wxt/browser';
+import type { ExtractedPage, SourceMode } from '@/lib/extract';
 import { unsupportedPageReason } from './page-support';
 
-/** The chrome APIs this needs, declared structurally for tests. */
-export interface TabApis {
-  tabs: { get(tabId: number): Promise<{ url?: string; id?: number }> };
-  scripting: {
-    executeScript(injection: {
-      target: { tabId: number };
-      files?: string[];
-      func?: (...args: never[]) => unknown;
-      args?: unknown[];
-    }): Promise<{ result?: unknown }[]>;
-  };
-}
+/** The browser APIs this needs, as WXT types them. */
+export type TabApis = Pick<WxtBrowser, 'tabs' | 'scripting'>;
 
 /** A page Edgewise cannot read (browser pages, the Web Store, the PDF viewer…). */
 export class PageNotReadableError extends Error {
@@ -29,7 +20,7 @@ export const EXTRACTOR_GLOBAL = '__edgewiseExtract';
 
 export type ExtractorReply = { ok: true; page: ExtractedPage } | { ok: false; error: string };
 
-export async function extractFromTab(apis: TabApis, tabId: number, mode: ExtractMode): Promise<ExtractedPage> {
+export async function extractFromTab(apis: TabApis, tabId: number, mode: SourceMode): Promise<ExtractedPage> {
   try {
     // The URL is visible only where we have host access; when it is, check it first.
     const { url } = await apis.tabs.get(tabId);
@@ -38,8 +29,11 @@ export async function extractFromTab(apis: TabApis, tabId: number, mode: Extract
     await apis.scripting.executeScript({ target: { tabId }, files: ['/extract.js'] });
     const [injection] = await apis.scripting.executeScript({
       target: { tabId },
-      func: (name: string, extractMode: ExtractMode) =>
-        (globalThis as unknown as Record<string, (mode: ExtractMode) => unknown>)[name]!(extractMode),
+      // Runs in the tab: calls what the extractor script defined there.
+      func: (name: string, extractMode: SourceMode): unknown => {
+        const extract: unknown = Reflect.get(globalThis, name);
+        return typeof extract === 'function' ? (extract as (mode: SourceMode) => unknown)(extractMode) : undefined;
+      },
       args: [EXTRACTOR_GLOBAL, mode],
     });
     return checkReply(injection?.result);

@@ -2,12 +2,12 @@
  * The in-page half of {@link extractFromTab}: installs the extractor function in the
  * extension's isolated world of the page it is injected into.
  */
-import { extractPage, type ExtractMode } from '@/lib/extract';
+import { extractPage, type SourceMode } from '@/lib/extract';
 import { EXTRACTOR_GLOBAL, type ExtractorReply } from './extract-from-tab';
 import { unsupportedPageReason } from './page-support';
 
 export function installExtractor(win: Window & typeof globalThis): void {
-  (win as unknown as Record<string, (mode: ExtractMode) => ExtractorReply>)[EXTRACTOR_GLOBAL] = (mode) => {
+  const extract = (mode: SourceMode): ExtractorReply => {
     try {
       // Chrome's PDF viewer: the tab holds an embedder document, not the PDF's text.
       if (win.document.contentType === 'application/pdf') {
@@ -19,4 +19,6 @@ export function installExtractor(win: Window & typeof globalThis): void {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };
+  // Under a name only this extension's isolated world sees; extractFromTab calls it there.
+  Reflect.set(win, EXTRACTOR_GLOBAL, extract);
 }

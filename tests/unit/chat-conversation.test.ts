@@ -3,13 +3,14 @@ import { describe, expect, test } from 'vitest';
 import {
   CHAT_SYSTEM_PROMPT,
   Conversation,
-  chatBudget,
+  HISTORY_SHARE,
   fitHistory,
   userTurn,
   type ConversationDeps,
   type ConversationSnapshot,
   type PageText,
 } from '@/lib/chat';
+import { textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
 import { countWords, type CountTokens } from '@/lib/summarize';
@@ -432,7 +433,7 @@ describe('history in the prompt', () => {
       d.contextWindow = 2024;
       d.replies = [streams(sized('A1', 92)), streams(sized('A2', 92)), streams('A3')];
     });
-    expect(chatBudget(2024).historyTokens).toBe(253);
+    expect(textBudget(2024, HISTORY_SHARE).historyTokens).toBe(253);
     await conversation.send(sized('Q1', 92));
     await conversation.send(sized('Q2', 92));
     await conversation.send('Q3');
@@ -448,7 +449,7 @@ describe('history in the prompt', () => {
       d.contextWindow = 2600;
       d.replies = [streams(sized('A1', 92)), streams(sized('A2', 92)), streams('A3')];
     });
-    expect(chatBudget(2600).historyTokens).toBe(394);
+    expect(textBudget(2600, HISTORY_SHARE).historyTokens).toBe(394);
     await conversation.send(sized('Q1', 92));
     await conversation.send(sized('Q2', 92));
     await conversation.send('Q3');
@@ -523,17 +524,6 @@ describe('subscribe', () => {
     unsubscribe();
     await conversation.send('Hi');
     expect(snapshots).toHaveLength(1);
-  });
-});
-
-describe('chatBudget', () => {
-  test.each([
-    [1024, { answerTokens: 512, promptTokens: 512, historyTokens: 128 }],
-    [2047, { answerTokens: 1023, promptTokens: 1024, historyTokens: 256 }],
-    [8192, { answerTokens: 1024, promptTokens: 7168, historyTokens: 1792 }],
-    [131072, { answerTokens: 1024, promptTokens: 130048, historyTokens: 32512 }],
-  ])('window %i', (contextWindow, expected) => {
-    expect(chatBudget(contextWindow)).toEqual({ contextWindow, ...expected });
   });
 });
 

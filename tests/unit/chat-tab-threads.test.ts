@@ -1,31 +1,14 @@
-/** Which chat thread belongs to which tab (lib/chat/tab-threads.ts), over an in-memory storage.session. */
-import { beforeEach, describe, expect, test } from 'vitest';
+/** Which chat thread belongs to which tab (lib/chat/tab-threads.ts), over WXT's fake storage.session. */
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { TAB_THREADS_KEY, bindThread, boundThread, threadUrl, unbindTab } from '@/lib/chat';
-import type { SessionStorageArea } from '@/lib/messaging';
-
-/** Like `chrome.storage.session`: values are copied in and out (structured clone). */
-class MemorySession implements SessionStorageArea {
-  readonly data = new Map<string, unknown>();
-  writes = 0;
-
-  async get(key: string): Promise<Record<string, unknown>> {
-    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
-  }
-
-  async set(items: Record<string, unknown>): Promise<void> {
-    this.writes++;
-    for (const [key, value] of Object.entries(items)) this.data.set(key, structuredClone(value));
-  }
-
-  async remove(key: string): Promise<void> {
-    this.data.delete(key);
-  }
-}
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const PAGE = 'https://example.com/article?id=7';
-let storage: MemorySession;
+/** WXT's in-memory `storage.session` (values are copied in and out, as Chrome does). */
+const storage = fakeBrowser.storage.session;
+const stored = async () => (await storage.get(TAB_THREADS_KEY))[TAB_THREADS_KEY];
 beforeEach(() => {
-  storage = new MemorySession();
+  fakeBrowser.reset();
 });
 
 describe('bindThread / boundThread', () => {
@@ -38,7 +21,7 @@ describe('bindThread / boundThread', () => {
     expect(await boundThread(storage, 1, PAGE)).toBe('thread-a');
     expect(await boundThread(storage, 1, `${PAGE}#intro`)).toBe('thread-a');
     expect(await boundThread(storage, 1, `${PAGE}#section-2`)).toBe('thread-a');
-    expect(storage.data.get(TAB_THREADS_KEY)).toEqual({ '1': { url: PAGE, threadId: 'thread-a' } });
+    expect(await stored()).toEqual({ '1': { url: PAGE, threadId: 'thread-a' } });
   });
 
   test('after the tab navigates to another URL there is no thread', async () => {
@@ -65,7 +48,7 @@ describe('bindThread / boundThread', () => {
   });
 
   test('a damaged stored value is treated as no bindings, and binding repairs it', async () => {
-    storage.data.set(TAB_THREADS_KEY, 'garbage');
+    await storage.set({ [TAB_THREADS_KEY]: 'garbage' });
     expect(await boundThread(storage, 1, PAGE)).toBeNull();
     await bindThread(storage, 1, PAGE, 'thread-a');
     expect(await boundThread(storage, 1, PAGE)).toBe('thread-a');
@@ -79,14 +62,14 @@ describe('unbindTab', () => {
     await unbindTab(storage, 1);
     expect(await boundThread(storage, 1, PAGE)).toBeNull();
     expect(await boundThread(storage, 2, PAGE)).toBe('thread-b');
-    expect(storage.data.get(TAB_THREADS_KEY)).toEqual({ '2': { url: PAGE, threadId: 'thread-b' } });
+    expect(await stored()).toEqual({ '2': { url: PAGE, threadId: 'thread-b' } });
   });
 
   test('an unknown tab changes nothing and writes nothing', async () => {
     await bindThread(storage, 1, PAGE, 'thread-a');
-    const writes = storage.writes;
+    const set = vi.spyOn(storage, 'set');
     await unbindTab(storage, 99);
-    expect(storage.writes).toBe(writes);
+    expect(set).not.toHaveBeenCalled();
     expect(await boundThread(storage, 1, PAGE)).toBe('thread-a');
   });
 });

@@ -24,8 +24,8 @@ function deps(overrides: Partial<JobDeps> = {}) {
     findStored: async () => undefined,
     save: async (record) => (saved.push(record), saved.length),
     modelId: 'a/b',
-    isDownloaded: async () => true,
-    askToDownload: async () => undefined,
+    isStored: async () => true,
+    whenStored: async () => undefined,
     load: async () => ({ contextWindow: 4096, countTokens: async (t) => t.map((s) => s.length) }),
     generate: async (_messages, _max, onText) => {
       generated++;
@@ -49,7 +49,7 @@ describe('runSummaryJob', () => {
     const states = await run(d);
     expect(states.map((s) => s.kind)).toEqual([
       'extracting',
-      'downloading',
+      'loading-model',
       'summarizing',
       'summarizing',
       'summarizing',
@@ -91,13 +91,25 @@ describe('runSummaryJob', () => {
     expect(generated()).toBe(1);
   });
 
-  test('asks before downloading a model, and waits for the answer', async () => {
-    let asked = false;
-    const { deps: d } = deps({ isDownloaded: async () => false, askToDownload: async () => void (asked = true) });
+  test('offers the model when it is not stored, and goes on once it is', async () => {
+    let waited = false;
+    const { deps: d } = deps({ isStored: async () => false, whenStored: async () => void (waited = true) });
     const states = await run(d);
-    expect(asked).toBe(true);
+    expect(waited).toBe(true);
     expect(states.map((s) => s.kind)).toContain('needs-model');
     expect(states.at(-1)!.kind).toBe('done');
+  });
+
+  test('stopped while the model is offered: a clear error, and nothing is loaded', async () => {
+    let loads = 0;
+    const { deps: d } = deps({
+      isStored: async () => false,
+      whenStored: () => Promise.reject(new DOMException('Stopped before the model was downloaded.', 'AbortError')),
+      load: async () => (loads++, { contextWindow: 4096, countTokens: async (t) => t.map((s) => s.length) }),
+    });
+    const states = await run(d);
+    expect(states.at(-1)).toMatchObject({ kind: 'error', message: 'Stopped before the model was downloaded.' });
+    expect(loads).toBe(0);
   });
 
   test('an engine failure is shown, with the text written so far', async () => {

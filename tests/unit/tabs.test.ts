@@ -1,4 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtractedPage } from '@/lib/extract';
 import {
   PageNotReadableError,
@@ -20,20 +22,40 @@ const page: ExtractedPage = {
   ms: 1,
 };
 
+/**
+ * WXT's fake browser with a tab at `url`, whose extractor answers `reply` (or whose
+ * injection fails with `fail`); `calls` records each injection.
+ */
 function apis(url: string | undefined, reply: unknown, fail?: string): TabApis & { calls: unknown[] } {
+  fakeBrowser.reset();
   const calls: unknown[] = [];
-  return {
-    calls,
-    tabs: { get: async () => ({ id: 1, url }) },
-    scripting: {
-      async executeScript(injection) {
-        calls.push(injection);
-        if (fail) throw new Error(fail);
-        return [{ result: injection.files ? undefined : reply }];
-      },
-    },
-  };
+  // Both are called through their promise overloads; the lint rule sees the callback overloads' void.
+  /* eslint-disable @typescript-eslint/no-misused-promises */
+  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (id) => ({ ...tab, id, url }));
+  vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation(async (injection) => {
+    calls.push(injection);
+    if (fail) throw new Error(fail);
+    return [{ documentId: 'd', frameId: 0, result: 'files' in injection ? undefined : reply }];
+  });
+  /* eslint-enable @typescript-eslint/no-misused-promises */
+  return Object.assign(fakeBrowser, { calls });
 }
+
+/** A tab as Chrome describes one. */
+const tab: Browser.tabs.Tab = {
+  index: 0,
+  pinned: false,
+  highlighted: false,
+  windowId: 1,
+  active: true,
+  incognito: false,
+  selected: true,
+  discarded: false,
+  autoDiscardable: true,
+  groupId: -1,
+  frozen: false,
+  lastAccessed: 0,
+};
 
 describe('unsupportedPageReason', () => {
   test.each([

@@ -1,121 +1,42 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { threadUrl, unbindTab, type Conversation, type ConversationSnapshot } from '@/lib/chat';
-import type { DownloadProgress } from '@/lib/engine';
+import { useEffect, useState } from 'preact/hooks';
+import type { ConversationSnapshot } from '@/lib/chat';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
-import type { EngineRemote, SessionStorageArea } from '@/lib/messaging';
-import type { EdgewiseDatabase } from '@/lib/store';
-import type { ActiveTab } from '../use-active-tab';
-import { ChatSessions } from './chat-sessions';
+import { usePanel, useValue } from '../use-panel';
 import { Composer } from './Composer';
 import { ContextBar } from './ContextBar';
 import { MessageItem } from './MessageItem';
 
-interface Props {
-  engine: EngineRemote;
-  db: EdgewiseDatabase;
-  session: SessionStorageArea;
-  tab: ActiveTab | null;
-  /** A thread picked in history, shown instead of the tab's until the user goes back. */
-  historyThreadId: string | null;
-  onLeaveHistory(): void;
-  /** Called after an answer is saved, so the history list can refresh. */
-  onSaved(): void;
-  /** Bumped when threads are deleted in history (one, or all when `threadId` is absent). */
-  deleted: { threadId?: string; count: number };
-}
-
 /** Chat about the current tab's page: one thread per tab + URL, streamed answers, history on the device. */
-export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHistory, onSaved, deleted }: Props) {
-  const [temporary, setTemporary] = useState(false);
-  const [useContext, setUseContext] = useState(true);
-  const [conversation, setConversation] = useState<Conversation | null>(null);
-  const [conversationIsTemporary, setConversationIsTemporary] = useState(false);
+export function ChatView() {
+  const { chat } = usePanel();
+  const { tab, temporary, historyThreadId, conversation, conversationIsTemporary, loading } = useValue(chat.state);
   const [snapshot, setSnapshot] = useState<ConversationSnapshot | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [loading, setLoading] = useState<DownloadProgress | null>(null);
-  /** Bumped to pick the tab's conversation again (after a deletion). */
-  const [repick, setRepick] = useState(0);
-  const contextRef = useRef(useContext);
-  contextRef.current = useContext;
-
-  const sessions = useMemo(
-    () => new ChatSessions({ engine, db, session, useContext: () => contextRef.current, onLoadProgress: setLoading }),
-    [engine, db, session],
-  );
-
-  useEffect(() => {
-    let current = true;
-    // No conversation while the next one is found, so nothing typed meanwhile goes to the old one.
-    setConversation(null);
-    const pick = historyThreadId
-      ? sessions.fromHistory(historyThreadId, tab)
-      : tab?.url
-        ? sessions.forTab(tab, temporary)
-        : Promise.resolve(null);
-    void pick.then((next) => {
-      if (!current) return;
-      setConversation(next);
-      setConversationIsTemporary(temporary && !historyThreadId);
-    });
-    return () => {
-      current = false;
-    };
-    // A fragment change is the same page (and thread); only a real navigation re-picks.
-  }, [sessions, tab?.tabId, tab && threadUrl(tab.url), temporary, historyThreadId, repick]);
-
-  useEffect(() => {
-    if (deleted.count === 0) return;
-    void sessions.forget(deleted.threadId).then(() => setRepick((n) => n + 1));
-  }, [sessions, deleted]);
 
   useEffect(() => {
     setEditing(null);
     if (!conversation) return setSnapshot(null);
-    let wasBusy = false;
-    return conversation.subscribe((next) => {
-      setSnapshot(next);
-      if (wasBusy && !next.busy) {
-        setLoading(null);
-        onSaved();
-      }
-      wasBusy = next.busy;
-    });
+    return conversation.subscribe(setSnapshot);
   }, [conversation]);
 
-  // A closed tab's thread stays in history; its binding and in-memory conversation go.
-  // A navigated tab's answer about the old page stops, as a summary does.
+  // Esc stops an answer wherever the focus is, but only while the chat is on screen:
+  // Esc in the history search box must not stop an answer.
   useEffect(() => {
-    const onRemoved = (tabId: number) => {
-      sessions.closeTab(tabId);
-      void unbindTab(session, tabId);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.getElementById('view-chat')?.hidden) chat.stop();
     };
-    const onUpdated = (tabId: number, change: { url?: string }) => {
-      if (change.url) sessions.navigated(tabId, change.url);
-    };
-    browser.tabs.onRemoved.addListener(onRemoved);
-    browser.tabs.onUpdated.addListener(onUpdated);
-    return () => {
-      browser.tabs.onRemoved.removeListener(onRemoved);
-      browser.tabs.onUpdated.removeListener(onUpdated);
-    };
-  }, [sessions, session]);
-
-  // Esc stops an answer wherever the focus is.
-  useEffect(() => {
-    // Only while the chat is on screen: Esc in the history search box must not stop an answer.
-    const onKey = (e: KeyboardEvent) =>
-      e.key === 'Escape' && snapshot?.busy && !document.getElementById('view-chat')?.hidden && conversation?.stop();
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [conversation, snapshot?.busy]);
+  }, [chat]);
 
   if (!tab && !historyThreadId) return <p class="empty">{i18n.t('chat.noTab')}</p>;
   const messages = snapshot?.thread.messages ?? [];
   const busy = snapshot?.busy ?? false;
   const lastUser = messages.findLastIndex((m) => m.role === 'user');
   const lastAnswer = messages.findLastIndex((m) => m.role === 'assistant');
+  // A thread from history about another page cannot use the open tab's page.
+  const pageOpen = !historyThreadId || !snapshot || snapshot.thread.url === tab?.url;
 
   return (
     <div
@@ -130,7 +51,7 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
           <span class="muted">
             {i18n.t('chat.fromHistory', [snapshot?.thread.title || snapshot?.thread.url || ''])}
           </span>
-          <button type="button" onClick={onLeaveHistory}>
+          <button type="button" onClick={() => chat.leaveHistory()}>
             {i18n.t('chat.backToPage')}
           </button>
         </div>
@@ -139,7 +60,7 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
           <input
             type="checkbox"
             checked={temporary}
-            onChange={(e) => setTemporary(e.currentTarget.checked)}
+            onChange={(e) => chat.setTemporary(e.currentTarget.checked)}
             aria-describedby="temporary-hint"
           />
           {i18n.t('chat.temporary')}
@@ -149,11 +70,7 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
           </span>
         </label>
       )}
-      <ContextBar
-        tab={historyThreadId && snapshot && tab && snapshot.thread.url !== tab.url ? null : tab}
-        enabled={useContext}
-        onToggle={setUseContext}
-      />
+      <ContextBar pageOpen={pageOpen} />
       {messages.length === 0 ? (
         <p class="empty" data-testid="chat-empty">
           {i18n.t('chat.empty')}
@@ -195,7 +112,7 @@ export function ChatView({ engine, db, session, tab, historyThreadId, onLeaveHis
           else void conversation?.send(text);
           setEditing(null);
         }}
-        onStop={() => conversation?.stop()}
+        onStop={() => chat.stop()}
         onCancelEdit={() => setEditing(null)}
       />
     </div>

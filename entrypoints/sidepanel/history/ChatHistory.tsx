@@ -1,46 +1,17 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_IMPORT_CHARACTERS, exportJson, importThreads } from '@/lib/chat';
+import { useRef } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
-import {
-  allThreads,
-  clearThreads,
-  deleteThread,
-  listThreads,
-  searchThreads,
-  type ChatThreadRecord,
-  type EdgewiseDatabase,
-} from '@/lib/store';
-
-interface Props {
-  db: EdgewiseDatabase;
-  /** Bumped when a thread was saved elsewhere, so the list refreshes. */
-  revision: number;
-  onOpen(threadId: string): void;
-  /** A thread (or, without an id, every thread) was deleted, so open chats drop it too. */
-  onDeleted(threadId?: string): void;
-}
+import type { ImportOutcome } from '@/lib/panel';
+import { usePanel, useValue } from '../use-panel';
 
 /** Chat threads kept on this device: search, reopen, delete, export and import. */
-export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
-  const [query, setQuery] = useState('');
-  const [threads, setThreads] = useState<ChatThreadRecord[] | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [changed, setChanged] = useState(0);
+export function ChatHistory({ onOpen }: { onOpen(threadId: string): void }) {
+  const { history } = usePanel();
+  const { query, threads, lastImport } = useValue(history.state);
   const file = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    void (query.trim() ? searchThreads(db, query) : listThreads(db)).then((list) => current && setThreads(list));
-    return () => {
-      current = false;
-    };
-  }, [db, query, revision, changed]);
-
-  const refresh = () => setChanged((n) => n + 1);
+  const message = lastImport && importMessage(lastImport);
 
   const exportAll = async () => {
-    const all = await allThreads(db);
-    const blob = new Blob([exportJson(all, new Date())], { type: 'application/json' });
+    const blob = new Blob([await history.exportAll()], { type: 'application/json' });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `edgewise-chats-${new Date().toISOString().slice(0, 10)}.json`;
@@ -50,22 +21,10 @@ export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   };
 
-  const importFile = async (input: HTMLInputElement) => {
+  const importFile = (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
     input.value = '';
-    if (!chosen) return;
-    // Refused before reading: a huge file would be read whole into memory first.
-    if (chosen.size > MAX_IMPORT_CHARACTERS * 4) {
-      setMessage({ kind: 'error', text: i18n.t('history.tooLarge') });
-      return;
-    }
-    try {
-      const result = await importThreads(db, await chosen.text());
-      setMessage({ kind: 'ok', text: i18n.t('history.imported', result.added, [result.added, result.skipped]) });
-      refresh();
-    } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-    }
+    if (chosen) void history.importFile(chosen);
   };
 
   return (
@@ -79,7 +38,7 @@ export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
         type="search"
         placeholder={i18n.t('history.search')}
         value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => history.search(e.currentTarget.value)}
       />
       {threads?.length === 0 && <p class="muted">{query ? i18n.t('history.noMatch') : i18n.t('history.noChats')}</p>}
       <ul class="history">
@@ -99,12 +58,7 @@ export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
             </span>
             <button
               type="button"
-              onClick={() =>
-                void deleteThread(db, thread.id).then(() => {
-                  onDeleted(thread.id);
-                  refresh();
-                })
-              }
+              onClick={() => void history.remove(thread.id)}
               aria-label={i18n.t('history.deleteChat', [thread.title || thread.url])}
             >
               {i18n.t('history.delete')}
@@ -127,19 +81,10 @@ export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
           data-testid="import-file"
           aria-label={i18n.t('history.import')}
           tabIndex={-1}
-          onChange={(e) => void importFile(e.currentTarget)}
+          onChange={(e) => importFile(e.currentTarget)}
         />
         {threads && threads.length > 0 && (
-          <button
-            type="button"
-            onClick={() =>
-              confirm(i18n.t('history.confirmDeleteAll')) &&
-              void clearThreads(db).then(() => {
-                onDeleted();
-                refresh();
-              })
-            }
-          >
+          <button type="button" onClick={() => confirm(i18n.t('history.confirmDeleteAll')) && void history.clear()}>
             {i18n.t('history.deleteAllChats')}
           </button>
         )}
@@ -151,4 +96,16 @@ export function ChatHistory({ db, revision, onOpen, onDeleted }: Props) {
       )}
     </section>
   );
+}
+
+/** What the last import did, in words. */
+function importMessage(outcome: ImportOutcome): { kind: 'ok' | 'error'; text: string } {
+  switch (outcome.kind) {
+    case 'imported':
+      return { kind: 'ok', text: i18n.t('history.imported', outcome.added, [outcome.added, outcome.skipped]) };
+    case 'too-large':
+      return { kind: 'error', text: i18n.t('history.tooLarge') };
+    case 'refused':
+      return { kind: 'error', text: outcome.reason };
+  }
 }

@@ -1,7 +1,7 @@
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { formatDuration } from '@/lib/model-manager';
-import type { DownloadState } from './downloads';
+import type { DownloadState } from '@/lib/panel';
 
 /** A download's progress bar with bytes, percent and time left, its cancel button, or its error. */
 export function DownloadProgressView({

@@ -1,53 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DeviceCapabilities } from '@/lib/device';
-import type { CachedModel } from '@/lib/engine';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
-import type { EngineRemote } from '@/lib/messaging';
-import { managerRows } from '@/lib/model-manager';
-import type { Settings } from '@/lib/settings';
-import { catalog } from '@/models';
-import type { Downloads } from './downloads';
+import { usePanel, useValue } from '../use-panel';
 import { EngineSettings } from './EngineSettings';
 import { ModelRowView } from './ModelRowView';
 
-interface Props {
-  engine: EngineRemote;
-  settings: Settings;
-  cached: CachedModel[];
-  capabilities: DeviceCapabilities | null;
-  downloads: Downloads;
-  onChangeSettings(change: Partial<Settings>): Promise<void>;
-  onChanged(): void;
-}
-
 /** The catalog with what is stored, downloads, deletion, storage use and engine settings. */
-export function ModelManager({
-  engine,
-  settings,
-  cached,
-  capabilities,
-  downloads,
-  onChangeSettings,
-  onChanged,
-}: Props) {
+export function ModelManager() {
+  const { models } = usePanel();
+  const state = useValue(models.state);
   const [storage, setStorage] = useState<{ usage?: number; quota?: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { settings, cached, capabilities } = state;
 
   useEffect(() => {
     void navigator.storage?.estimate().then(setStorage, () => setStorage(null));
   }, [cached]);
 
-  if (!capabilities) return <p role="status">{i18n.t('models.checking')}</p>;
-  const rows = managerRows(catalog, cached, settings, capabilities);
+  const rows = models.rows(state);
+  if (!rows || !settings || !capabilities) return <p role="status">{i18n.t('models.checking')}</p>;
   const remove = async (modelId: string) => {
     setError(null);
     try {
-      await engine.deleteCached(modelId);
+      await models.remove(modelId);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-    onChanged();
   };
 
   return (
@@ -70,13 +48,16 @@ export function ModelManager({
           <ModelRowView
             key={row.id}
             row={row}
-            downloads={downloads}
-            onUse={() => void onChangeSettings({ modelId: row.id })}
+            onUse={() => void models.changeSettings({ modelId: row.id })}
             onDelete={() => void remove(row.id)}
           />
         ))}
       </ul>
-      <EngineSettings settings={settings} capabilities={capabilities} onChange={onChangeSettings} />
+      <EngineSettings
+        settings={settings}
+        capabilities={capabilities}
+        onChange={(change) => models.changeSettings(change)}
+      />
     </div>
   );
 }

@@ -1,38 +1,41 @@
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import type { ModelRow } from '@/lib/model-manager';
+import { usePanel, useValue } from '../use-panel';
 import { DownloadProgressView } from './DownloadProgressView';
-import { useDownload, type Downloads } from './downloads';
 
 /**
- * First run: nothing is fetched until the user agrees, and they see what and how much
- * first. The download resumes if it was interrupted before.
+ * The one model offer, for every feature that needs a model it does not have: nothing
+ * is fetched until the user agrees, and they see what and how much first. The download
+ * resumes if it was interrupted before; progress, time left and Cancel are the model
+ * manager's own.
  */
 export function ModelOffer({
   row,
-  downloads,
+  purpose,
   onChooseModel,
 }: {
   row: ModelRow;
-  downloads: Downloads;
+  /** What the download is for: it names the button ("Download", "Download and summarize"). */
+  purpose: 'chat' | 'summary';
   /** Shows the model manager, to pick another model first. */
   onChooseModel(): void;
 }) {
-  const download = useDownload(downloads, row.id);
+  const panel = usePanel();
+  const download = useValue(panel.downloads.state).get(row.id);
   const size = row.downloadBytes !== undefined ? formatBytes(row.downloadBytes) : i18n.t('models.sizeUnknownShort');
+  const accept = () => void panel.gate.accept(row.id);
   return (
-    <section class="offer" aria-labelledby="offer-heading" data-testid="model-offer">
-      <h2 id="offer-heading">{i18n.t('offer.heading')}</h2>
+    <section class="offer" aria-labelledby={`offer-heading-${purpose}`} data-testid="model-offer">
+      <h2 id={`offer-heading-${purpose}`}>{i18n.t(purpose === 'chat' ? 'offer.heading' : 'offer.headingSummary')}</h2>
       <p>{i18n.t('offer.body', [row.name, size])}</p>
       {download && (download.running || download.error) ? (
-        <DownloadProgressView
-          state={download}
-          onCancel={() => downloads.cancel(row.id)}
-          onRetry={() => void downloads.start(row.id)}
-        />
+        <DownloadProgressView state={download} onCancel={() => panel.downloads.cancel(row.id)} onRetry={accept} />
       ) : (
-        <button type="button" class="primary" onClick={() => void downloads.start(row.id)}>
-          {row.stored === 'partial' ? i18n.t('offer.resume', [size]) : i18n.t('offer.download', [size])}
+        <button type="button" class="primary" onClick={accept}>
+          {row.stored === 'partial'
+            ? i18n.t('offer.resume', [size])
+            : i18n.t(purpose === 'chat' ? 'offer.download' : 'offer.downloadAndSummarize', [size])}
         </button>
       )}
       <p class="muted">

@@ -1,19 +1,19 @@
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import type { ModelRow } from '@/lib/model-manager';
+import { usePanel, useValue } from '../use-panel';
 import { DownloadProgressView } from './DownloadProgressView';
-import { useDownload, type Downloads } from './downloads';
 
 interface Props {
   row: ModelRow;
-  downloads: Downloads;
   onUse(): void;
   onDelete(): void;
 }
 
 /** One model: what it is, its size here, what is stored, and what can be done with it. */
-export function ModelRowView({ row, downloads, onUse, onDelete }: Props) {
-  const download = useDownload(downloads, row.id);
+export function ModelRowView({ row, onUse, onDelete }: Props) {
+  const { downloads, gate } = usePanel();
+  const download = useValue(downloads.state).get(row.id);
   const nameId = `model-${row.id.replace(/\W+/g, '-')}`;
   const size =
     row.downloadBytes !== undefined
@@ -52,12 +52,12 @@ export function ModelRowView({ row, downloads, onUse, onDelete }: Props) {
         <DownloadProgressView
           state={download}
           onCancel={() => downloads.cancel(row.id)}
-          onRetry={() => void downloads.start(row.id)}
+          onRetry={() => void gate.accept(row.id)}
         />
       ) : null}
       <div class="toolbar small">
         {row.stored !== 'complete' && !download?.running && (
-          <button type="button" class="primary" onClick={() => void downloads.start(row.id)} aria-describedby={nameId}>
+          <button type="button" class="primary" onClick={() => void gate.accept(row.id)} aria-describedby={nameId}>
             {row.stored === 'partial' ? i18n.t('models.resume') : i18n.t('models.download')}
           </button>
         )}

@@ -2,7 +2,8 @@ import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
 import type { JobState } from '@/lib/summarize';
-import { findModel } from '@/models';
+import { ModelOffer } from '../models/ModelOffer';
+import { usePanel, useValue } from '../use-panel';
 
 interface Props {
   /** Which job this is (1, 2, …), exposed as `data-run`. */
@@ -11,11 +12,12 @@ interface Props {
   running: boolean;
   onStop(): void;
   onRegenerate(): void;
-  onConsent(): void;
+  /** Shows the model manager (from the model offer). */
+  onChooseModel(): void;
 }
 
 /** The current summary: page title and link, progress, streamed text, coverage and actions. */
-export function SummaryView({ run, state, running, onStop, onRegenerate, onConsent }: Props) {
+export function SummaryView({ run, state, running, onStop, onRegenerate, onChooseModel }: Props) {
   const page = state.kind === 'extracting' ? null : state.page;
   const text =
     state.kind === 'done'
@@ -35,7 +37,7 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onConse
           {page.title || page.url}
         </a>
       )}
-      <Status state={state} onConsent={onConsent} />
+      <Status state={state} onChooseModel={onChooseModel} />
       {text && (
         <div
           class={`summary${partial ? ' partial' : ''}`}
@@ -76,36 +78,17 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onConse
   );
 }
 
-function Status({ state, onConsent }: { state: JobState; onConsent(): void }) {
+function Status({ state, onChooseModel }: { state: JobState; onChooseModel(): void }) {
   switch (state.kind) {
     case 'extracting':
       return <p role="status">{i18n.t('summary.reading')}</p>;
-    case 'needs-model': {
-      const model = findModel(state.modelId);
-      const sizes = model ? Object.values(model.dtypes) : [];
-      const name = model?.name ?? state.modelId;
-      const text = sizes.length
-        ? i18n.t('summary.needsModel', [name, formatBytes(Math.min(...sizes)), formatBytes(Math.max(...sizes))])
-        : i18n.t('summary.needsModelNoSize', [name]);
-      return (
-        <div role="status">
-          <p>{text}</p>
-          <button type="button" class="primary" onClick={onConsent}>
-            {i18n.t('summary.downloadAndSummarize')}
-          </button>
-        </div>
-      );
-    }
-    case 'downloading': {
+    case 'needs-model':
+      return <SummaryModelOffer modelId={state.modelId} onChooseModel={onChooseModel} />;
+    case 'loading-model': {
       const p = state.progress;
       return (
         <div role="status">
-          <p>
-            {p
-              ? i18n.t('summary.downloading', [p.current.file, formatBytes(p.loaded), formatBytes(p.total)])
-              : i18n.t('summary.loadingModel')}
-          </p>
-          {p && <progress max={p.total || 1} value={p.loaded} />}
+          <p>{p ? i18n.t('summary.loadingModelBytes', [formatBytes(p.loaded)]) : i18n.t('summary.loadingModel')}</p>
         </div>
       );
     }
@@ -143,4 +126,12 @@ function Status({ state, onConsent }: { state: JobState; onConsent(): void }) {
         </p>
       );
   }
+}
+
+/** The same offer as chat's, for the model this summary needs (the job goes on once it is stored). */
+function SummaryModelOffer({ modelId, onChooseModel }: { modelId: string; onChooseModel(): void }) {
+  const { models } = usePanel();
+  const row = models.row(modelId, useValue(models.state));
+  if (!row) return <p role="status">{i18n.t('models.checking')}</p>;
+  return <ModelOffer row={row} purpose="summary" onChooseModel={onChooseModel} />;
 }

@@ -1,29 +1,37 @@
 /**
- * Wires chat conversations to the browser and the engine for the side panel: one
- * conversation per tab + URL (kept in memory while the panel is open, so switching back
- * to a tab shows an answer still being written), history in IndexedDB, and a temporary
- * mode that stores nothing.
+ * Chat conversations for the panel: one per tab + URL (kept in memory while the panel is
+ * open, so switching back to a tab shows an answer still being written), history in
+ * IndexedDB, and a temporary mode that stores nothing. Answers go through the one answer
+ * stream; models through the one gate.
  */
-import { browser } from 'wxt/browser';
+import { streamAnswer, type AnswerEngine } from '@/lib/answer';
 import { Conversation, bindThread, boundThread, threadUrl, type ConversationDeps, type PageText } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
-import { generateStream, loadForText, type EngineRemote, type SessionStorageArea } from '@/lib/messaging';
+import type { ExtractedPage, SourceMode } from '@/lib/extract';
+import type { SessionStorage } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
-import { extractFromTab, type TabApis } from '@/lib/tabs';
-import type { ActiveTab } from '../use-active-tab';
+import type { ModelGate } from './model-gate';
+import type { TabPage } from './tabs';
 
-export interface ChatWiring {
-  engine: EngineRemote;
+/** Reads a tab's text (the extractor, injected on demand). */
+export type PageReader = (tabId: number, mode: SourceMode) => Promise<ExtractedPage>;
+
+export interface ChatSessionsDeps {
   db: EdgewiseDatabase;
-  session: SessionStorageArea;
+  session: SessionStorage;
+  gate: ModelGate;
+  engine(): AnswerEngine;
+  readPage: PageReader;
   /** Whether the page is attached to the next question (the context toggle). */
   useContext(): boolean;
-  /** Shown while a model loads from IndexedDB (or downloads, after consent). */
-  onLoadProgress(progress: DownloadProgress): void;
+  /** Shown while a model loads from IndexedDB. */
+  onLoadProgress(progress: DownloadProgress | null): void;
+  /** A thread was saved (so history lists refresh). */
+  onSaved(threadId: string): void;
+  now?(): number;
+  newId?(): string;
 }
-
-let requests = 0;
 
 /** One conversation per tab + page (the fragment does not count), and one more while temporary. */
 function keyOf(tabId: number, url: string, temporary: boolean): string {
@@ -34,10 +42,10 @@ export class ChatSessions {
   /** By tab + URL; promises, so quick tab switches never build two conversations for one key. */
   private readonly open = new Map<string, Promise<Conversation>>();
 
-  constructor(private readonly wiring: ChatWiring) {}
+  constructor(private readonly deps: ChatSessionsDeps) {}
 
   /** The conversation for this tab and URL: in memory, bound in this browser session, or new. */
-  forTab(tab: ActiveTab, temporary: boolean): Promise<Conversation> {
+  forTab(tab: TabPage, temporary: boolean): Promise<Conversation> {
     const key = keyOf(tab.tabId, tab.url, temporary);
     let conversation = this.open.get(key);
     if (!conversation) {
@@ -51,15 +59,15 @@ export class ChatSessions {
    * A thread from history, to read or continue (its page may no longer be open). A thread
    * open in a tab is that same conversation: two live copies would overwrite each other.
    */
-  async fromHistory(threadId: string, tab: ActiveTab | null): Promise<Conversation | null> {
+  async fromHistory(threadId: string, tab: TabPage | null): Promise<Conversation | null> {
     for (const open of this.open.values()) {
       const conversation = await open;
       if (conversation.snapshot.thread.id === threadId) return conversation;
     }
-    const stored = await getThread(this.wiring.db, threadId);
+    const stored = await getThread(this.deps.db, threadId);
     if (!stored) return null;
     const samePage = tab && threadUrl(tab.url) === stored.url;
-    return new Conversation(stored, this.deps(samePage ? tab : null, false));
+    return new Conversation(stored, this.conversationDeps(samePage ? tab : null, false));
   }
 
   /** Forgets conversations of a closed tab (their threads stay in history). */
@@ -79,30 +87,30 @@ export class ChatSessions {
     }
   }
 
-  /** The user deleted a thread (or all): drop it from memory so nothing saves it back. */
-  async forget(threadId?: string): Promise<void> {
+  /** The user deleted a thread (or all, when null): drop it from memory so nothing saves it back. */
+  async forget(threadId: string | null): Promise<void> {
     for (const [key, open] of this.open) {
       const conversation = await open;
-      if (threadId !== undefined && conversation.snapshot.thread.id !== threadId) continue;
+      if (threadId !== null && conversation.snapshot.thread.id !== threadId) continue;
       this.open.delete(key);
       conversation.discard();
     }
   }
 
-  private async create(tab: ActiveTab, temporary: boolean): Promise<Conversation> {
-    const deps = this.deps(tab, temporary);
-    const boundId = temporary ? null : await boundThread(this.wiring.session, tab.tabId, tab.url);
-    const stored = boundId ? await getThread(this.wiring.db, boundId) : undefined;
+  private async create(tab: TabPage, temporary: boolean): Promise<Conversation> {
+    const deps = this.conversationDeps(tab, temporary);
+    const boundId = temporary ? null : await boundThread(this.deps.session, tab.tabId, tab.url);
+    const stored = boundId ? await getThread(this.deps.db, boundId) : undefined;
     return stored
       ? new Conversation(stored, deps)
       : Conversation.start({ url: threadUrl(tab.url), title: tab.title }, deps);
   }
 
-  private deps(tab: ActiveTab | null, temporary: boolean): ConversationDeps {
-    const { engine, db, session } = this.wiring;
+  private conversationDeps(tab: TabPage | null, temporary: boolean): ConversationDeps {
+    const { db, session, gate } = this.deps;
     let bound = false;
-    // The model the last load was for: generate names it, so an unload in between reloads that model.
-    let modelId: string | undefined;
+    // The model the last load was for: the answer names it, so an unload in between reloads that model.
+    let modelId = '';
     return {
       save: async (thread) => {
         if (temporary) return;
@@ -111,15 +119,20 @@ export class ChatSessions {
           bound = true;
           await bindThread(session, tab.tabId, tab.url, thread.id);
         }
+        this.deps.onSaved(thread.id);
       },
       model: async () => {
         ({ modelId } = await loadSettings(db));
-        return loadForText(engine, modelId, this.wiring.onLoadProgress);
+        try {
+          return await gate.loadForText(modelId, (progress) => this.deps.onLoadProgress(progress));
+        } finally {
+          this.deps.onLoadProgress(null);
+        }
       },
       readPage: async (): Promise<PageText | null> => {
-        if (!tab || !this.wiring.useContext()) return null;
+        if (!tab || !this.deps.useContext()) return null;
         try {
-          const page = await extractFromTab(browser as unknown as TabApis, tab.tabId, 'page');
+          const page = await this.deps.readPage(tab.tabId, 'page');
           return threadUrl(page.url) === threadUrl(tab.url)
             ? { title: page.title, url: page.url, text: page.text }
             : null;
@@ -129,20 +142,18 @@ export class ChatSessions {
         }
       },
       generate: async (messages, maxNewTokens, onText, signal) => {
-        // Stopped while the model loaded or the page was read: no answer was started.
-        if (signal.aborted) return { text: '', stopped: true };
-        const requestId = `chat-${Date.now()}-${++requests}`;
-        const cancel = () => void engine.cancel(requestId);
-        signal.addEventListener('abort', cancel);
-        try {
-          const result = await generateStream(engine, { requestId, messages, maxNewTokens, modelId }, onText);
-          return { text: result.text, stopped: result.finishReason === 'cancelled' };
-        } finally {
-          signal.removeEventListener('abort', cancel);
-        }
+        const answer = await streamAnswer(this.deps.engine(), {
+          feature: 'chat',
+          messages,
+          modelId,
+          maxNewTokens,
+          signal,
+          onText,
+        });
+        return { text: answer.text, stopped: answer.stopped };
       },
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
+      now: this.deps.now ?? (() => Date.now()),
+      newId: this.deps.newId ?? (() => crypto.randomUUID()),
     };
   }
 }

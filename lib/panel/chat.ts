@@ -1,0 +1,170 @@
+/**
+ * The chat view's state, UI-free: which conversation is shown (the active tab's, a
+ * temporary one, or a thread opened from history), whether the page is attached, how
+ * much page there is, and what happens when tabs close or navigate and threads are
+ * deleted. The view renders `state` and the conversation's own snapshots.
+ */
+import { threadUrl, unbindTab, type Conversation } from '@/lib/chat';
+import type { DownloadProgress } from '@/lib/engine';
+import { ChatSessions, type ChatSessionsDeps } from './chat-sessions';
+import type { PanelBus } from './events';
+import { Observable, type Readable } from './observable';
+import type { TabPage, TabWatcher } from './tabs';
+
+/** How much of the active tab's page can go to the model, read when the tab (or its page) changes. */
+export type PageReadState =
+  { state: 'reading' } | { state: 'ready'; words: number; capped: boolean } | { state: 'unreadable'; reason: string };
+
+export interface ChatState {
+  tab: TabPage | null;
+  temporary: boolean;
+  useContext: boolean;
+  /** A thread picked in history, shown instead of the tab's until the user goes back. */
+  historyThreadId: string | null;
+  /** Null while the next conversation is found: nothing typed meanwhile goes to the old one. */
+  conversation: Conversation | null;
+  /** Whether `conversation` is a temporary chat (stores nothing). */
+  conversationIsTemporary: boolean;
+  /** The page of `tab`; null when there is no tab. */
+  page: PageReadState | null;
+  /** Set while a model loads from IndexedDB for an answer. */
+  loading: DownloadProgress | null;
+}
+
+export interface ChatPanelDeps extends Omit<ChatSessionsDeps, 'useContext' | 'onLoadProgress' | 'onSaved'> {
+  tabs: TabWatcher;
+  bus: PanelBus;
+}
+
+export class ChatPanel {
+  private readonly current = new Observable<ChatState>({
+    tab: null,
+    temporary: false,
+    useContext: true,
+    historyThreadId: null,
+    conversation: null,
+    conversationIsTemporary: false,
+    page: null,
+    loading: null,
+  });
+  private readonly sessions: ChatSessions;
+  private picks = 0;
+  private reads = 0;
+  private readonly unlisten: (() => void)[] = [];
+
+  constructor(private readonly deps: ChatPanelDeps) {
+    this.sessions = new ChatSessions({
+      ...deps,
+      useContext: () => this.current.value.useContext,
+      onLoadProgress: (loading) => this.update({ loading }),
+      onSaved: (threadId) => deps.bus.emit('threadSaved', { threadId }),
+    });
+  }
+
+  get state(): Readable<ChatState> {
+    return this.current;
+  }
+
+  start(): void {
+    const { tabs, bus, session } = this.deps;
+    this.unlisten.push(
+      tabs.active.subscribe(() => this.followTab(tabs.active.value)),
+      // A closed tab's thread stays in history; its binding and in-memory conversation go.
+      bus.on('tabClosed', ({ tabId }) => {
+        this.sessions.closeTab(tabId);
+        void unbindTab(session, tabId).catch(() => undefined);
+      }),
+      // A navigated tab's answer about the old page stops, as a summary does.
+      bus.on('tabNavigated', ({ tabId, url }) => this.sessions.navigated(tabId, url)),
+      bus.on('threadsDeleted', ({ threadId }) => void this.forget(threadId)),
+    );
+    this.followTab(tabs.active.value);
+  }
+
+  close(): void {
+    for (const stop of this.unlisten.splice(0)) stop();
+  }
+
+  setTemporary(temporary: boolean): void {
+    if (temporary === this.current.value.temporary) return;
+    this.update({ temporary });
+    void this.pick();
+  }
+
+  setUseContext(useContext: boolean): void {
+    this.update({ useContext });
+  }
+
+  /** Shows a thread from history (its page may be closed). */
+  openFromHistory(threadId: string): void {
+    this.update({ historyThreadId: threadId });
+    void this.pick();
+  }
+
+  /** Back to the active tab's thread. */
+  leaveHistory(): void {
+    if (this.current.value.historyThreadId === null) return;
+    this.update({ historyThreadId: null });
+    void this.pick();
+  }
+
+  /** Stops the answer being written, if any. */
+  stop(): void {
+    this.current.value.conversation?.stop();
+  }
+
+  private followTab(tab: TabPage | null): void {
+    const before = this.current.value.tab;
+    if (tab === before) return;
+    const samePage = before && tab && before.tabId === tab.tabId && threadUrl(before.url) === threadUrl(tab.url);
+    // The title changes once the page has loaded: read it again then (the word count may change too).
+    const reread = !samePage || before.title !== tab.title || before.url !== tab.url;
+    this.update({ tab });
+    if (reread) void this.readPageInfo(tab);
+    // A fragment change is the same page (and thread); a real navigation or tab switch picks again,
+    // and leaves a thread opened from history.
+    if (!samePage) {
+      this.update({ historyThreadId: null });
+      void this.pick();
+    }
+  }
+
+  private async forget(threadId: string | null): Promise<void> {
+    const { historyThreadId } = this.current.value;
+    if (threadId === null || threadId === historyThreadId) this.update({ historyThreadId: null });
+    await this.sessions.forget(threadId);
+    await this.pick();
+  }
+
+  /** Finds the conversation to show; a newer pick wins over one still finding. */
+  private async pick(): Promise<void> {
+    const pick = ++this.picks;
+    const { tab, temporary, historyThreadId } = this.current.value;
+    this.update({ conversation: null });
+    const next = historyThreadId
+      ? await this.sessions.fromHistory(historyThreadId, tab)
+      : tab?.url
+        ? await this.sessions.forTab(tab, temporary)
+        : null;
+    if (pick !== this.picks) return;
+    this.update({ conversation: next, conversationIsTemporary: temporary && !historyThreadId });
+  }
+
+  private async readPageInfo(tab: TabPage | null): Promise<void> {
+    const read = ++this.reads;
+    if (!tab) return this.update({ page: null });
+    this.update({ page: { state: 'reading' } });
+    let page: PageReadState;
+    try {
+      const extracted = await this.deps.readPage(tab.tabId, 'page');
+      page = { state: 'ready', words: extracted.wordCount, capped: extracted.capped !== null };
+    } catch (error) {
+      page = { state: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (read === this.reads) this.update({ page });
+  }
+
+  private update(change: Partial<ChatState>): void {
+    this.current.set({ ...this.current.value, ...change });
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * What every view knows about models: the settings, what is stored, and what this
+ * browser can run, as one observable. Settings are saved here (validated in
+ * lib/settings) and the engine is told, so a new idle-unload time applies to a model
+ * already loaded.
+ */
+import type { DeviceCapabilities } from '@/lib/device';
+import type { CachedModel, EngineAdminApi } from '@/lib/engine';
+import { managerRows, type ModelRow } from '@/lib/model-manager';
+import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import type { EdgewiseDatabase } from '@/lib/store';
+import { catalog } from '@/models';
+import { Observable, type Readable } from './observable';
+
+export interface ModelsState {
+  settings: Settings | null;
+  cached: CachedModel[] | null;
+  capabilities: DeviceCapabilities | null;
+}
+
+/** What the library needs of the engine. */
+export type LibraryEngine = Pick<EngineAdminApi, 'listCached' | 'deleteCached' | 'applySettings'>;
+
+export interface ModelLibraryDeps {
+  db: EdgewiseDatabase;
+  /** The engine now, or null while it is not connected. */
+  engine(): LibraryEngine | null;
+  probeCapabilities(): Promise<DeviceCapabilities>;
+}
+
+export class ModelLibrary {
+  private readonly current = new Observable<ModelsState>({ settings: null, cached: null, capabilities: null });
+
+  constructor(private readonly deps: ModelLibraryDeps) {}
+
+  get state(): Readable<ModelsState> {
+    return this.current;
+  }
+
+  /** Rows as the model manager lists them; null until settings, stored models and capabilities are known. */
+  rows(state = this.current.value): ModelRow[] | null {
+    const { settings, cached, capabilities } = state;
+    return settings && cached && capabilities ? managerRows(catalog, cached, settings, capabilities) : null;
+  }
+
+  /** The row of `modelId` (the default model when omitted); undefined until known. */
+  row(modelId?: string, state = this.current.value): ModelRow | undefined {
+    return this.rows(state)?.find((row) => (modelId === undefined ? row.isDefault : row.id === modelId));
+  }
+
+  /** Reads settings, stored models and (once) capabilities again. */
+  async refresh(): Promise<void> {
+    const engine = this.deps.engine();
+    const [settings, cached, capabilities] = await Promise.all([
+      loadSettings(this.deps.db),
+      engine ? engine.listCached().catch(() => this.current.value.cached) : this.current.value.cached,
+      this.current.value.capabilities ?? this.deps.probeCapabilities(),
+    ]);
+    this.current.set({ settings, cached, capabilities });
+  }
+
+  /** Saves a change; throws a SettingsError (nothing saved) for a bad value. */
+  async changeSettings(change: Partial<Settings>): Promise<void> {
+    const settings = await saveSettings(this.deps.db, change);
+    this.current.set({ ...this.current.value, settings });
+    await this.deps.engine()?.applySettings();
+  }
+
+  /** Deletes a model's files (the engine unloads it first); the list refreshes either way. */
+  async remove(modelId: string): Promise<void> {
+    try {
+      const engine = this.deps.engine();
+      if (engine) await engine.deleteCached(modelId);
+    } finally {
+      await this.refresh();
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The side panel's services, created once per panel and alive as long as it is: views
+ * reach them through Preact context, render their state and forward the user's actions.
+ * Nothing here renders, so all of it runs in Node under test.
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import { probeCapabilities, type DeviceCapabilities } from '@/lib/device';
+import { connectEngine } from '@/lib/messaging';
+import type { EdgewiseDatabase } from '@/lib/store';
+import { extractFromTab } from '@/lib/tabs';
+import { ChatPanel } from './chat';
+import type { PageReader } from './chat-sessions';
+import { Downloads } from './downloads';
+import { EngineLink } from './engine-link';
+import { createPanelBus, type PanelBus } from './events';
+import { ChatHistory } from './history';
+import { ModelGate } from './model-gate';
+import { ModelLibrary } from './models';
+import { SummaryJobs, type SummaryNotices } from './summaries';
+import { TabWatcher } from './tabs';
+
+/** The browser APIs the panel uses, as WXT types them. */
+export type PanelBrowser = Pick<WxtBrowser, 'runtime' | 'tabs' | 'windows' | 'scripting' | 'storage'>;
+
+export interface PanelDeps {
+  browser: PanelBrowser;
+  db: EdgewiseDatabase;
+  /** Texts the summary service shows on its own (it has no view strings of its own). */
+  notices: SummaryNotices;
+  /** Tests replace how the engine is reached and how pages are read. */
+  engineLink?: EngineLink;
+  readPage?: PageReader;
+  probeCapabilities?(): Promise<DeviceCapabilities>;
+}
+
+export class Panel {
+  readonly bus: PanelBus = createPanelBus();
+  readonly engine: EngineLink;
+  readonly models: ModelLibrary;
+  readonly downloads: Downloads;
+  readonly gate: ModelGate;
+  readonly tabs: TabWatcher;
+  readonly chat: ChatPanel;
+  readonly history: ChatHistory;
+  readonly summaries: SummaryJobs;
+  private readonly unlisten: (() => void)[] = [];
+
+  constructor({ browser, db, notices, ...overrides }: PanelDeps) {
+    const session = browser.storage.session;
+    const readPage: PageReader = overrides.readPage ?? ((tabId, mode) => extractFromTab(browser, tabId, mode));
+    this.engine = overrides.engineLink ?? new EngineLink({ connect: () => connectEngine(browser.runtime) });
+    const engine = () => this.engine.engine;
+    this.models = new ModelLibrary({
+      db,
+      engine: () => this.engine.state.value.engine,
+      probeCapabilities: overrides.probeCapabilities ?? probeCapabilities,
+    });
+    this.downloads = new Downloads({ engine, settled: () => this.models.refresh() });
+    this.gate = new ModelGate(this.models, this.downloads, engine);
+    this.tabs = new TabWatcher({
+      tabs: browser.tabs,
+      windows: browser.windows,
+      ownOrigin: browser.runtime.getURL('/'),
+      bus: this.bus,
+    });
+    this.chat = new ChatPanel({ db, session, gate: this.gate, engine, readPage, tabs: this.tabs, bus: this.bus });
+    this.history = new ChatHistory(db, this.bus);
+    this.summaries = new SummaryJobs({
+      db,
+      session,
+      gate: this.gate,
+      engine,
+      readPage,
+      tabs: this.tabs,
+      bus: this.bus,
+      notices,
+    });
+  }
+
+  start(): void {
+    // A load or unload anywhere (chat, summary, idle timer, another page) can change what is stored.
+    let last: string | undefined;
+    this.unlisten.push(
+      this.engine.state.subscribe(() => {
+        const { engine, status } = this.engine.state.value;
+        const key = `${engine ? 'up' : 'down'} ${status?.state ?? ''}`;
+        if (key !== last) void this.models.refresh();
+        last = key;
+      }),
+    );
+    this.engine.start();
+    this.tabs.start();
+    this.chat.start();
+    this.history.start();
+    this.summaries.start();
+    void this.models.refresh();
+  }
+
+  close(): void {
+    for (const stop of this.unlisten.splice(0)) stop();
+    this.summaries.close();
+    this.history.close();
+    this.chat.close();
+    this.tabs.close();
+    this.engine.close();
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The chat view's state (lib/panel/chat.ts and chat-sessions.ts) with the real engine and
+ * model gate in Node, WXT's fake browser for tabs and storage.session, and a stand-in
+ * page reader.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ExtractedPage } from '@/lib/extract';
+import { ChatHistory, ChatPanel, TabWatcher, createPanelBus, type PanelBus } from '@/lib/panel';
+import { getThread } from '@/lib/store';
+import { ECHO_MODEL } from './helpers/node-engine';
+import { startPanelServices, type PanelServices } from './helpers/panel-services';
+
+const URL_A = 'https://example.com/tides';
+
+let p: PanelServices;
+let bus: PanelBus;
+let tabs: TabWatcher;
+let chat: ChatPanel;
+let reads: number;
+const saved: string[] = [];
+
+function pageAt(url: string): ExtractedPage {
+  return {
+    title: 'Tides',
+    url,
+    byline: '',
+    lang: 'en',
+    text: 'High tide comes at six forty.',
+    wordCount: 6,
+    source: 'article',
+    capped: null,
+    ms: 1,
+  };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // The panel's window (the fake browser starts with none focused).
+  await fakeBrowser.windows.create({ focused: true });
+  p = await startPanelServices();
+  bus = createPanelBus();
+  saved.length = 0;
+  reads = 0;
+  bus.on('threadSaved', ({ threadId }) => saved.push(threadId));
+  tabs = new TabWatcher({
+    tabs: fakeBrowser.tabs,
+    windows: fakeBrowser.windows,
+    ownOrigin: 'chrome-extension://x/',
+    bus,
+  });
+  chat = new ChatPanel({
+    db: p.node.db,
+    session: fakeBrowser.storage.session,
+    gate: p.gate,
+    engine: () => p.node.engine,
+    readPage: async (tabId) => {
+      reads++;
+      const tab = await fakeBrowser.tabs.get(tabId);
+      return pageAt(tab.url ?? '');
+    },
+    tabs,
+    bus,
+  });
+  tabs.start();
+  chat.start();
+});
+afterEach(async () => {
+  chat.close();
+  tabs.close();
+  await p.close();
+});
+
+const state = () => chat.state.value;
+
+/** Opens `url` in a new active tab and waits until the chat shows its conversation. */
+async function openTab(url: string): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({ url, active: true });
+  await expect.poll(() => state().tab?.tabId).toBe(tab.id);
+  await expect.poll(() => state().conversation).not.toBeNull();
+  return tab.id!;
+}
+
+describe('the chat follows the active tab', () => {
+  test('each tab shows its own conversation, and how much page there is', async () => {
+    const first = await openTab(URL_A);
+    await expect.poll(() => state().page).toEqual({ state: 'ready', words: 6, capped: false });
+    const a = state().conversation!;
+    const second = await openTab('https://example.com/other');
+    expect(second).not.toBe(first);
+    expect(state().conversation).not.toBe(a);
+    expect(state().conversation!.snapshot.thread.url).toBe('https://example.com/other');
+  });
+});
+
+describe('asking', () => {
+  test('without the model the answer fails with a clear message and nothing is fetched', async () => {
+    await openTab(URL_A);
+    await state().conversation!.send('When is high tide?');
+    const answer = state().conversation!.snapshot.thread.messages.at(-1)!;
+    expect(answer).toMatchObject({
+      role: 'assistant',
+      status: 'error',
+      error: expect.stringMatching(/not downloaded/),
+    });
+    expect(p.node.hub.requests).toEqual([]);
+  });
+
+  test('the question and the page go through the gate and the answer stream, and the thread is saved', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    const conversation = state().conversation!;
+    await conversation.send('When is high tide?');
+    const { thread } = conversation.snapshot;
+    const answer = thread.messages.at(-1)!;
+    expect(answer.status).toBe('complete');
+    expect(answer.modelId).toBe(ECHO_MODEL);
+    expect(answer.text).toContain('When is high tide?');
+    expect(answer.context?.mode).toBe('whole');
+    expect(await getThread(p.node.db, thread.id)).toEqual(thread);
+    expect(saved).toContain(thread.id);
+    expect(state().loading).toBeNull();
+  });
+
+  test('with the page toggle off, the page is not read for the question', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    await expect.poll(() => state().page?.state).toBe('ready');
+    const before = reads;
+    chat.setUseContext(false);
+    await state().conversation!.send('Hello there');
+    expect(reads).toBe(before);
+    expect(state().conversation!.snapshot.thread.messages.at(-1)!.context?.mode).toBe('none');
+  });
+});
+
+describe('history', () => {
+  test('a thread deleted in history is forgotten by the open chat, which starts a new one', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    const conversation = state().conversation!;
+    await conversation.send('When is high tide?');
+    const id = conversation.snapshot.thread.id;
+    const history = new ChatHistory(p.node.db, bus);
+    await history.remove(id);
+    await expect.poll(() => state().conversation?.snapshot.thread.id ?? id).not.toBe(id);
+    expect(state().conversation!.snapshot.thread.messages).toEqual([]);
+    expect(await getThread(p.node.db, id)).toBeUndefined();
+  });
+
+  test('a thread opened from history is shown until the user goes back to the tab', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    await state().conversation!.send('First question');
+    const id = state().conversation!.snapshot.thread.id;
+    await openTab('https://example.com/other');
+    chat.openFromHistory(id);
+    await expect.poll(() => state().conversation?.snapshot.thread.id).toBe(id);
+    expect(state().historyThreadId).toBe(id);
+    chat.leaveHistory();
+    await expect.poll(() => state().conversation?.snapshot.thread.url).toBe('https://example.com/other');
+  });
+});
