@@ -121,7 +121,12 @@ export type ChunkListener = (chunk: string) => void;
 export type ProgressListener = (progress: DownloadProgress) => void;
 export type StatusListener = (status: EngineStatus) => void;
 
-/** What every caller (content script, side panel, options page) may ask of the engine. */
+/**
+ * What every caller may ask of the engine, content scripts included: exactly the methods
+ * `CONTENT_SCRIPT_METHODS` (lib/messaging/validate.ts) allows, and a type-level test keeps
+ * the two equal. Content scripts run in pages the user does not control, so this is the
+ * narrowest set a feature in a page needs.
+ */
 export interface EngineApi {
   status(): Promise<EngineStatus>;
   /** Calls `listener` on every status change until the returned unsubscribe is called. */
@@ -135,11 +140,15 @@ export interface EngineApi {
   countTokens(texts: string[]): Promise<number[]>;
   /** Stops a running request within one token, or drops it from the queue. False if unknown. */
   cancel(requestId: string): Promise<boolean>;
-  unload(): Promise<void>;
 }
 
-/** Extension pages also manage the weights store; content scripts may not. */
+/**
+ * Extension pages (side panel, options) may also unload the model and manage the weights
+ * store; content scripts may not (`EXTENSION_PAGE_METHODS`).
+ */
 export interface EngineAdminApi extends EngineApi {
+  /** Frees the loaded model's memory. */
+  unload(): Promise<void>;
   listCached(): Promise<CachedModel[]>;
   /** Deletes a model's files; returns the bytes freed. Unloads it first if it is loaded. */
   deleteCached(modelId: string): Promise<number>;

@@ -4,12 +4,20 @@
  * sees it: only known methods, only calls (no property writes), arguments of the
  * right shape and size. Returns a reason to refuse, or `null`.
  */
+import type { EngineAdminApi, EngineApi } from '@/lib/engine';
 import { MODEL_DTYPES } from '@/models';
 import { isRecord, isWireReply, isWireRequest } from './comlink-wire';
 
-/** Methods a content script may call. */
-export const CONTENT_SCRIPT_METHODS = ['status', 'watchStatus', 'load', 'generate', 'countTokens', 'cancel'] as const;
-/** Extension pages may also manage the weights store. */
+/** Methods a content script may call: `EngineApi`'s, no more (tests/unit/engine-api.test-d.ts keeps them equal). */
+export const CONTENT_SCRIPT_METHODS = [
+  'status',
+  'watchStatus',
+  'load',
+  'generate',
+  'countTokens',
+  'cancel',
+] as const satisfies readonly (keyof EngineApi)[];
+/** Extension pages may also unload and manage the weights store: `EngineAdminApi`'s methods. */
 export const EXTENSION_PAGE_METHODS = [
   ...CONTENT_SCRIPT_METHODS,
   'unload',
@@ -18,7 +26,7 @@ export const EXTENSION_PAGE_METHODS = [
   'download',
   'cancelDownload',
   'applySettings',
-] as const;
+] as const satisfies readonly (keyof EngineAdminApi)[];
 export type EngineMethod = (typeof EXTENSION_PAGE_METHODS)[number];
 
 const MODEL_ID = /^[\w.-]{1,96}\/[\w.-]{1,96}$/;

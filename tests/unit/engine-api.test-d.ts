@@ -7,13 +7,15 @@ import { describe, expectTypeOf, test } from 'vitest';
 import type {
   CachedModel,
   DownloadProgress,
+  EngineAdminApi,
+  EngineApi,
   EngineStatus,
   GenerateRequest,
   GenerateResult,
   LoadResult,
 } from '@/lib/engine';
 import type { EngineRemote } from '@/lib/messaging';
-import { generateStream } from '@/lib/messaging';
+import { CONTENT_SCRIPT_METHODS, EXTENSION_PAGE_METHODS, generateStream } from '@/lib/messaging';
 
 declare const engine: EngineRemote;
 /** What a remote method's promise resolves to. */
@@ -58,5 +60,19 @@ describe('EngineRemote', () => {
   test('status is a discriminated union', () => {
     expectTypeOf<Extract<EngineStatus, { state: 'ready' }>['device']>().toEqualTypeOf<'webgpu' | 'wasm'>();
     expectTypeOf<Extract<EngineStatus, { state: 'downloading' }>['progress']>().toEqualTypeOf<DownloadProgress>();
+  });
+});
+
+describe('the validator’s allowlists are the API', () => {
+  test('content scripts may call exactly EngineApi: a method added to either side alone fails here', () => {
+    expectTypeOf<(typeof CONTENT_SCRIPT_METHODS)[number]>().toEqualTypeOf<keyof EngineApi>();
+  });
+
+  test('extension pages may call exactly EngineAdminApi', () => {
+    expectTypeOf<(typeof EXTENSION_PAGE_METHODS)[number]>().toEqualTypeOf<keyof EngineAdminApi>();
+  });
+
+  test('what only extension pages may call is not in EngineApi', () => {
+    expectTypeOf<'unload' | 'deleteCached' | 'download'>().not.toMatchTypeOf<keyof EngineApi>();
   });
 });
