@@ -1,19 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import {
-  createSummarizeMenus,
-  handleBackgroundMessage,
-  jobFor,
-  startSummarize,
-  type OffscreenApis,
-  type TriggerApis,
-} from '@/lib/background';
+import { createSummarizeMenus, handleBackgroundMessage, jobFor, startSummarize } from '@/lib/background';
 
 export default defineBackground({
   type: 'module',
   main() {
-    const context = { apis: browser as unknown as OffscreenApis, extensionId: browser.runtime.id };
-    const triggers = browser as unknown as TriggerApis;
+    const context = { apis: browser, extensionId: browser.runtime.id };
+    const triggers = browser;
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
       void handleBackgroundMessage(message, sender, context).then(sendResponse);

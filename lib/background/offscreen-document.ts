@@ -6,17 +6,13 @@
  * check asks `runtime.getContexts` (the service worker may have restarted and lost
  * any memory of having created it).
  */
+import type { WxtBrowser } from 'wxt/browser';
 
-/** The chrome APIs this needs, declared structurally for unit tests. */
-export interface OffscreenApis {
-  runtime: {
-    getURL(path: string): string;
-    getContexts(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
-  };
-  offscreen: {
-    createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  };
-}
+/** The browser APIs this needs, as WXT types them. */
+export type OffscreenApis = {
+  runtime: Pick<WxtBrowser['runtime'], 'getURL' | 'getContexts'>;
+  offscreen: Pick<WxtBrowser['offscreen'], 'createDocument'>;
+};
 
 /** Path of the engine document inside the extension. */
 export const OFFSCREEN_PATH = '/offscreen.html';

@@ -3,6 +3,7 @@
  * so the side panel is opened right in the handler (Chrome refuses `sidePanel.open`
  * after an await), and the job is parked for the panel to pick up.
  */
+import type { WxtBrowser } from 'wxt/browser';
 import { postJob, type SessionStorage, type SummarizeJob } from '@/lib/messaging';
 
 export const MENU_SUMMARIZE_PAGE = 'edgewise-summarize-page';
@@ -10,14 +11,12 @@ export const MENU_SUMMARIZE_SELECTION = 'edgewise-summarize-selection';
 /** Command name in the manifest (`commands`), default shortcut Alt+Shift+S. */
 export const COMMAND_SUMMARIZE_PAGE = 'summarize-page';
 
-export interface TriggerApis {
-  contextMenus: {
-    removeAll(): Promise<void>;
-    create(properties: { id: string; title: string; contexts: ['page'] | ['selection'] }): unknown;
-  };
-  sidePanel: { open(options: { tabId: number }): Promise<void> };
+/** The browser APIs the triggers need, as WXT types them. */
+export type TriggerApis = {
+  contextMenus: Pick<WxtBrowser['contextMenus'], 'removeAll' | 'create'>;
+  sidePanel: Pick<WxtBrowser['sidePanel'], 'open'>;
   storage: { session: SessionStorage };
-}
+};
 
 /** (Re)creates the two menu items; call on install and update. */
 export async function createSummarizeMenus(apis: TriggerApis): Promise<void> {

@@ -50,9 +50,8 @@ const HUB_PATH = /([\w.-]+\/[\w.-]+)\/resolve\/([^/]+)\/(.+)$/;
  */
 export function parseModelFileUrl(url: string): ModelFileRef | undefined {
   const path = url.replace(/[?#].*$/, '');
-  const match = HUB_PATH.exec(path);
-  if (!match) return undefined;
-  const [, modelId, revision, file] = match as unknown as [string, string, string, string];
+  const [, modelId, revision, file] = HUB_PATH.exec(path) ?? [];
+  if (modelId === undefined || revision === undefined || file === undefined) return undefined;
   const decodedRevision = decodeURIComponent(revision);
   return { modelId, revision: decodedRevision, file, key: `${modelId}@${decodedRevision}/${file}` };
 }

@@ -1,17 +1,11 @@
 // The protocol module alone: the messaging index would pull Comlink into every page.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { isPageRequest } from '@/lib/messaging/protocol';
+import type { WxtBrowser } from 'wxt/browser';
 import { describePage } from './describe';
 
-/** The part of `chrome.runtime` a content script listens with. */
-export interface MessageRuntime {
-  readonly id: string;
-  readonly onMessage: {
-    addListener(
-      listener: (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => boolean,
-    ): void;
-  };
-}
+/** The part of `runtime` a content script listens with, as WXT types it. */
+export type MessageRuntime = Pick<WxtBrowser['runtime'], 'id' | 'onMessage'>;
 
 /**
  * Answers the extension's questions about this page. Only this extension may ask, and

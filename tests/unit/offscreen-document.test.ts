@@ -1,8 +1,20 @@
 import { describe, expect, test } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { ensureOffscreenDocument, handleBackgroundMessage, type OffscreenApis } from '@/lib/background';
 
 const ID = 'jkhnioojjpleefdmddbnookfbdhdcmki';
 const ORIGIN = `chrome-extension://${ID}`;
+
+/** The offscreen document as `runtime.getContexts` describes it. */
+const OFFSCREEN_CONTEXT: Browser.runtime.ExtensionContext = {
+  contextId: 'c1',
+  contextType: 'OFFSCREEN_DOCUMENT',
+  documentUrl: `${ORIGIN}/offscreen.html`,
+  frameId: 0,
+  incognito: false,
+  tabId: -1,
+  windowId: -1,
+};
 
 /** A Chrome that, like the real one, allows one offscreen document and is slow to create it. */
 function fakeChrome() {
@@ -11,7 +23,7 @@ function fakeChrome() {
   const apis: OffscreenApis = {
     runtime: {
       getURL: (path) => `${ORIGIN}${path}`,
-      getContexts: async () => Array.from({ length: documents }, () => ({})),
+      getContexts: async () => Array.from({ length: documents }, () => OFFSCREEN_CONTEXT),
     },
     offscreen: {
       async createDocument({ url, reasons }) {

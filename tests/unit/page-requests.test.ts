@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listenForPageRequests, type MessageRuntime } from '@/lib/page';
+import { listenForPageRequests } from '@/lib/page';
 
 /** Delivers a message to the content script's listener as Chrome would, and collects its answer. */
 async function ask(message: unknown, senderId = fakeBrowser.runtime.id): Promise<unknown[]> {
@@ -19,7 +19,7 @@ describe('content script page requests', () => {
     fakeBrowser.reset();
     const window = new Window({ url: 'https://news.example/story?id=7' });
     window.document.write('<html lang="fr"><head><title>  Un article  </title></head><body>x</body></html>');
-    listenForPageRequests(fakeBrowser.runtime as unknown as MessageRuntime, window.document as unknown as Document);
+    listenForPageRequests(fakeBrowser.runtime, window.document as unknown as Document);
   });
 
   test('describes the page to the extension', async () => {
