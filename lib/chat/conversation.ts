@@ -6,10 +6,10 @@
 import { textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
-import { buildChatPrompt, type ChatModel, type PageText } from './chat-prompt';
-import { HISTORY_SHARE } from './prompt';
+import type { ModelPage } from '@/lib/extract';
+import { HISTORY_SHARE, buildChatPrompt, type ChatModel } from './prompt';
 
-export type { ChatModel, PageText };
+export type { ChatModel };
 
 export interface ConversationDeps {
   /** Saves the whole thread; a temporary chat passes a function that stores nothing. */
@@ -17,7 +17,7 @@ export interface ConversationDeps {
   /** Makes sure the model is loaded (downloads are agreed to before a chat starts). */
   model(): Promise<ChatModel>;
   /** The page text when the context toggle is on and the page is open; null otherwise. */
-  readPage(): Promise<PageText | null>;
+  readPage(): Promise<ModelPage | null>;
   /** Streams one answer; resolves with `stopped` when `signal` aborted it. Rejects if the engine fails. */
   generate(
     messages: ChatMessage[],

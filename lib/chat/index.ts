@@ -3,14 +3,6 @@
  * model's window (BM25 over chunks), prompts, the conversation state machine, and JSON
  * export/import of the history.
  */
-export {
-  QuestionTooLongError,
-  buildChatPrompt,
-  contextUse,
-  type ChatModel,
-  type ChatPrompt,
-  type PageText,
-} from './chat-prompt';
 export { Conversation, type ConversationDeps, type ConversationSnapshot } from './conversation';
 export {
   EXPORT_FORMAT,
@@ -29,9 +21,20 @@ export {
   partSize,
   selectPageContext,
   type ContextPart,
-  type PageContextInput,
-  type PageSelection,
+  type ContextQuery,
+  type ContextSelection,
 } from './page-context';
-export { CHAT_SYSTEM_PROMPT, HISTORY_SHARE, fitHistory, fixedPromptTokens, userTurn } from './prompt';
+export {
+  CHAT_SYSTEM_PROMPT,
+  HISTORY_SHARE,
+  QuestionTooLongError,
+  buildChatPrompt,
+  contextUse,
+  fitHistory,
+  fixedPromptTokens,
+  userTurn,
+  type ChatModel,
+  type ChatPrompt,
+} from './prompt';
 export { rankChunks, rankWeighted, terms, type RankOptions, type ScoredChunk } from './retrieval';
 export { TAB_THREADS_KEY, bindThread, boundThread, threadUrl, unbindTab, type TabThread } from './tab-threads';

@@ -6,10 +6,12 @@
  * where each came from; the counts returned are what the UI shows as coverage, so a
  * partial answer is never presented as covering the whole page.
  */
-import { chunkText, countWords, type CountTokens, type TextChunk } from '@/lib/summarize';
+import { countWords } from '@/lib/extract';
+import { chunkText, type CountTokens, type TextChunk } from '@/lib/summarize';
 import { rankWeighted, terms } from './retrieval';
 
-export interface PageContextInput {
+/** What to pick page parts for: the page, the question, and the room in the prompt. */
+export interface ContextQuery {
   /** The page's clean text (paragraphs separated by "\n\n"). */
   text: string;
   /** The user's current question. */
@@ -35,7 +37,8 @@ export interface ContextPart {
   score: number;
 }
 
-export interface PageSelection {
+/** The page parts picked for a prompt, and how much of the page they cover. */
+export interface ContextSelection {
   /** whole: the page fits, all of it is sent. relevant: best-matching parts. leading: nothing matched (or no matching part fit), so the beginning of the page was used. */
   mode: 'whole' | 'relevant' | 'leading';
   /** In document order. */
@@ -70,7 +73,7 @@ export function partSize(budgetTokens: number): number {
  * else — when nothing matches — the beginning of the page. The budget includes the
  * markers {@link formatContextParts} adds. Throws a RangeError when `budgetTokens` < 1.
  */
-export async function selectPageContext(input: PageContextInput): Promise<PageSelection> {
+export async function selectPageContext(input: ContextQuery): Promise<ContextSelection> {
   const { text, question, earlierQuestions = [], budgetTokens, countTokens } = input;
   if (!Number.isFinite(budgetTokens) || budgetTokens < 1)
     throw new RangeError(`No room for page text in the prompt: budget is ${budgetTokens} tokens.`);
@@ -107,7 +110,7 @@ export async function selectPageContext(input: PageContextInput): Promise<PageSe
   };
   // Best first; a part that does not fit is skipped so a smaller, lower-ranked one can use the room.
   for (const { index, score } of ranked) if (score > 0) take(index);
-  let mode: PageSelection['mode'] = 'relevant';
+  let mode: ContextSelection['mode'] = 'relevant';
   if (picked.length === 0) {
     mode = 'leading';
     // The beginning of a page is contiguous: stop at the first part that does not fit.

@@ -14,4 +14,5 @@ export {
   type SourceMode,
   type ExtractOptions,
   type ExtractedPage,
+  type ModelPage,
 } from './types';

@@ -33,6 +33,9 @@ export interface ExtractedPage {
   ms: number;
 }
 
+/** What of a page goes to the model: the one page shape prompts are built from. */
+export type ModelPage = Pick<ExtractedPage, 'title' | 'url' | 'lang' | 'text'>;
+
 /** Extraction found nothing worth reading (empty page, empty selection, no body). */
 export class ExtractError extends Error {
   override name = 'ExtractError';

@@ -2,6 +2,7 @@
  * Messages between contexts that are not engine calls, declared once.
  * Engine calls themselves go through Comlink over the `ENGINE_PORT` runtime port.
  */
+import type { ExtractedPage } from '@/lib/extract';
 import { isRecord } from './comlink-wire';
 import type { PortSender } from './runtime-port';
 
@@ -21,13 +22,8 @@ export function isBackgroundRequest(message: unknown): message is BackgroundRequ
 /** Requests an extension context sends to a tab's content script. */
 export type PageRequest = { type: 'page/describe' };
 
-/** What a page says about itself. */
-export interface PageDescription {
-  title: string;
-  url: string;
-  /** BCP 47 language from `<html lang>`, or '' when the page does not say. */
-  lang: string;
-}
+/** What a page says about itself: title, URL and `<html lang>` ('' when it does not say). */
+export type PageDescription = Pick<ExtractedPage, 'title' | 'url' | 'lang'>;
 
 export function isPageRequest(message: unknown): message is PageRequest {
   return isRecord(message) && message.type === 'page/describe' && Object.keys(message).length === 1;

@@ -5,9 +5,9 @@
  * stream; models through the one gate.
  */
 import { streamAnswer, type AnswerEngine } from '@/lib/answer';
-import { Conversation, bindThread, boundThread, threadUrl, type ConversationDeps, type PageText } from '@/lib/chat';
+import { Conversation, bindThread, boundThread, threadUrl, type ConversationDeps } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
-import type { ExtractedPage, SourceMode } from '@/lib/extract';
+import type { ExtractedPage, ModelPage, SourceMode } from '@/lib/extract';
 import type { SessionStorage } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
@@ -129,12 +129,12 @@ export class ChatSessions {
           this.deps.onLoadProgress(null);
         }
       },
-      readPage: async (): Promise<PageText | null> => {
+      readPage: async (): Promise<ModelPage | null> => {
         if (!tab || !this.deps.useContext()) return null;
         try {
           const page = await this.deps.readPage(tab.tabId, 'page');
           return threadUrl(page.url) === threadUrl(tab.url)
-            ? { title: page.title, url: page.url, text: page.text }
+            ? { title: page.title, url: page.url, lang: page.lang, text: page.text }
             : null;
         } catch {
           // The context bar already says why this page cannot be read; answer without it.

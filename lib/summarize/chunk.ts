@@ -8,6 +8,7 @@
  */
 
 /** Token counts of each text, from the model's tokenizer. */
+import { countWords } from '@/lib/extract';
 export type CountTokens = (texts: string[]) => Promise<number[]>;
 
 export interface TextChunk {
@@ -22,11 +23,6 @@ export interface TextChunk {
 type Range = [start: number, end: number];
 
 const SPLITTERS: RegExp[] = [/\n\s*\n/g, /(?<=[.!?。！？])\s+/g, /\s+/g];
-
-/** Words as people count them: runs of non-space characters. */
-export function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
-}
 
 /** Splits `text` into chunks of at most `maxTokens` tokens each. */
 export async function chunkText(text: string, maxTokens: number, count: CountTokens): Promise<TextChunk[]> {

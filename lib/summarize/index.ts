@@ -1,4 +1,4 @@
-export { chunkText, countWords, type CountTokens, type TextChunk } from './chunk';
+export { chunkText, type CountTokens, type TextChunk } from './chunk';
 export { describeCoverage, lastWords, type Coverage } from './coverage';
 export {
   EmptyTextError,
@@ -8,5 +8,5 @@ export {
   type SummaryOutcome,
   type SummaryProgress,
 } from './map-reduce';
-export { mapMessages, mapSystemPrompt, reduceMessages, reduceSystemPrompt, type PageContext } from './prompts';
+export { mapMessages, mapSystemPrompt, reduceMessages, reduceSystemPrompt } from './prompts';
 export { runSummaryJob, type JobDeps, type JobOptions, type JobState } from './job';

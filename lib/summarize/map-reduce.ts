@@ -5,9 +5,13 @@
  */
 import { TEMPLATE_TOKENS_PER_MESSAGE, textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
-import { chunkText, countWords, type CountTokens, type TextChunk } from './chunk';
+import { countWords, type ModelPage } from '@/lib/extract';
+import { chunkText, type CountTokens, type TextChunk } from './chunk';
 import { lastWords, type Coverage } from './coverage';
-import { mapMessages, reduceMessages, type PageContext } from './prompts';
+import { mapMessages, reduceMessages } from './prompts';
+
+/** What a summary prompt says about the page (the text goes in part by part). */
+type SummaryPage = Pick<ModelPage, 'title' | 'lang'>;
 
 /** What the pipeline needs from the engine. */
 export interface SummaryModel {
@@ -53,7 +57,7 @@ const TEMPLATE_SLACK_TOKENS = 3 * TEMPLATE_TOKENS_PER_MESSAGE;
 const MAX_LEVELS = 8;
 
 export async function summarizeText(
-  page: PageContext,
+  page: SummaryPage,
   text: string,
   model: SummaryModel,
   listen: SummaryListener,
@@ -99,7 +103,7 @@ export async function summarizeText(
 
 /** Combines summaries; recurses while they do not fit one call. */
 async function reduce(
-  page: PageContext,
+  page: SummaryPage,
   summaries: string[],
   model: SummaryModel,
   listen: SummaryListener,

@@ -5,14 +5,10 @@
  */
 import { dataBlock } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
+import type { ModelPage } from '@/lib/extract';
 
-/** What the prompt says about the page. */
-export interface PageContext {
-  title: string;
-  url: string;
-  /** BCP 47 tag; '' when unknown. */
-  lang: string;
-}
+/** What the prompt says about the page: its title and language (the text goes in part by part). */
+type SummaryPage = Pick<ModelPage, 'title' | 'lang'>;
 
 const FORMAT = 'Reply with a short title line, then 3-5 bullets starting with "- ".';
 
@@ -27,7 +23,7 @@ export function reduceSystemPrompt(lang: string): string {
 }
 
 /** Messages that ask for a summary of `text`, part `part` of `parts`. */
-export function mapMessages(page: PageContext, text: string, part = 1, parts = 1): ChatMessage[] {
+export function mapMessages(page: SummaryPage, text: string, part = 1, parts = 1): ChatMessage[] {
   const attributes: Record<string, string> = { title: page.title };
   if (parts > 1) attributes.part = `${part} of ${parts}`;
   return [
@@ -37,7 +33,7 @@ export function mapMessages(page: PageContext, text: string, part = 1, parts = 1
 }
 
 /** Messages that ask to merge part summaries. */
-export function reduceMessages(page: PageContext, summaries: string[]): ChatMessage[] {
+export function reduceMessages(page: SummaryPage, summaries: string[]): ChatMessage[] {
   return [
     { role: 'system', content: reduceSystemPrompt(page.lang) },
     { role: 'user', content: dataBlock('summaries', { title: page.title }, summaries.join('\n\n')) },

@@ -8,12 +8,12 @@ import {
   userTurn,
   type ConversationDeps,
   type ConversationSnapshot,
-  type PageText,
 } from '@/lib/chat';
 import { textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
-import { countWords, type CountTokens } from '@/lib/summarize';
+import { countWords, type ModelPage } from '@/lib/extract';
+import type { CountTokens } from '@/lib/summarize';
 
 /** One token per character, so budgets are easy to reason about. */
 const chars: CountTokens = async (texts) => texts.map((t) => t.length);
@@ -78,7 +78,7 @@ class FakeDeps implements ConversationDeps {
   readonly saved: ChatThreadRecord[] = [];
   readonly calls: GenerateCall[] = [];
   readonly events: string[] = [];
-  page: PageText | null = null;
+  page: ModelPage | null = null;
   contextWindow = 100_000;
   /** Replies for the next generate calls, in order; the last one repeats. */
   replies: Reply[] = [streams('An answer.')];
@@ -94,7 +94,7 @@ class FakeDeps implements ConversationDeps {
     return { modelId: 'm/x', contextWindow: this.contextWindow, countTokens: chars };
   }
 
-  async readPage(): Promise<PageText | null> {
+  async readPage(): Promise<ModelPage | null> {
     return this.page;
   }
 
@@ -204,7 +204,7 @@ describe('Conversation.send', () => {
   test('a page that fits is sent whole in a <page title=...> block before the question', async () => {
     const text = 'The Danube flows through ten countries.\n\nThe Rhine starts in the Alps.';
     const { deps, conversation } = setup(
-      (d) => (d.page = { title: 'Rivers of "Europe"', url: 'https://example.com/rivers', text }),
+      (d) => (d.page = { title: 'Rivers of "Europe"', url: 'https://example.com/rivers', lang: 'en', text }),
     );
     await conversation.send('Which rivers are mentioned?');
 
@@ -221,7 +221,7 @@ describe('Conversation.send', () => {
 
   test('a page with only whitespace text gives no page block', async () => {
     const { deps, conversation } = setup(
-      (d) => (d.page = { title: 'Blank', url: 'https://example.com/', text: ' \n ' }),
+      (d) => (d.page = { title: 'Blank', url: 'https://example.com/', lang: '', text: ' \n ' }),
     );
     await conversation.send('Anything here?');
     expect(lastUser(deps.lastCall)).toBe('Anything here?');
@@ -243,7 +243,7 @@ describe('Conversation.send', () => {
     // to leave room for a few parts; 1800 leaves ~600 tokens for the page, far less than its ~3000.
     const { deps, conversation } = setup((d) => {
       d.contextWindow = 1800;
-      d.page = { title: 'Field notes', url: 'https://example.com/notes', text };
+      d.page = { title: 'Field notes', url: 'https://example.com/notes', lang: 'en', text };
     });
     await conversation.send('Tell me about the volcano');
 

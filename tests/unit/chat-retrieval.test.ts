@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { formatContextParts, partSize, selectPageContext, type PageContextInput } from '@/lib/chat/page-context';
+import { formatContextParts, partSize, selectPageContext, type ContextQuery } from '@/lib/chat/page-context';
 import { rankChunks, rankWeighted, terms } from '@/lib/chat/retrieval';
-import { countWords, type CountTokens } from '@/lib/summarize';
+import { countWords } from '@/lib/extract';
+import type { CountTokens } from '@/lib/summarize';
 
 /** One token per character: token counts are easy to reason about, and prompt length equals its tokens. */
 const chars: CountTokens = async (texts) => texts.map((t) => t.length);
@@ -15,7 +16,7 @@ function page(topical: Record<number, string>): string {
   return Array.from({ length: 20 }, (_, i) => topical[i] ?? filler(i)).join('\n\n');
 }
 
-function select(overrides: Partial<PageContextInput>) {
+function select(overrides: Partial<ContextQuery>) {
   return selectPageContext({ text: '', question: '', budgetTokens: 400, countTokens: chars, ...overrides });
 }
 

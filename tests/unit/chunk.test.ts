@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { chunkText, countWords, type CountTokens } from '@/lib/summarize';
+import { countWords } from '@/lib/extract';
+import { chunkText, type CountTokens } from '@/lib/summarize';
 
 /** Like the test model's byte-level tokenizer: one token per UTF-8 byte. */
 const bytes: CountTokens = async (texts) => texts.map((t) => new TextEncoder().encode(t).length);

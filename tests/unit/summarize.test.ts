@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { Window } from 'happy-dom';
 import type { ChatMessage } from '@/lib/engine';
+import { extractPage } from '@/lib/extract';
 import {
   describeCoverage,
   mapMessages,
@@ -9,6 +11,13 @@ import {
   type SummaryModel,
   type SummaryProgress,
 } from '@/lib/summarize';
+
+/** A document with `body`, as the extractor reads pages. */
+function pageWith(body: string): Document {
+  const window = new Window({ url: 'https://example.com/zh' });
+  window.document.write(`<html lang="zh"><head><title>潮水</title></head><body>${body}</body></html>`);
+  return window.document as unknown as Document;
+}
 
 const bytes: CountTokens = async (texts) => texts.map((t) => new TextEncoder().encode(t).length);
 const page = { title: 'A "quoted" title', url: 'https://example.com/a', lang: 'en' };
@@ -53,6 +62,17 @@ describe('prompts', () => {
 });
 
 describe('summarizeText', () => {
+  test('on a Chinese page the summary counts words as the page does (one count for every view)', async () => {
+    const text = '今天天气很好。我们去海边看潮水。';
+    const { model } = echoModel(4096);
+    const outcome = await summarizeText(page, text, model, { onProgress: () => undefined, onText: () => undefined });
+    const extracted = extractPage(pageWith(`<p>${text}</p>`), { mode: 'page' });
+    // Each character is a word in Chinese (a space-separated count would say 1).
+    expect(extracted.wordCount).toBeGreaterThan(10);
+    expect(outcome.coverage.totalWords).toBe(extracted.wordCount);
+    expect(describeCoverage(outcome.coverage)).toBe(`Summarized all ${extracted.wordCount} words.`);
+  });
+
   test('a short text is one call, streamed as the final answer', async () => {
     const { model, calls } = echoModel(4096);
     const streamed: string[] = [];
