@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -10,63 +10,11 @@ import {
   importThreads,
   parseExport,
 } from '@/lib/chat/export';
-import {
-  clearThreads,
-  getThread,
-  listThreads,
-  openDatabase,
-  saveThread,
-  type ChatThreadRecord,
-  type EdgewiseDatabase,
-} from '@/lib/store';
-
-let n = 0;
-const dbs: EdgewiseDatabase[] = [];
-const fresh = () => {
-  const db = openDatabase(`chat-export-test-${++n}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
+import { clearThreads, getThread, listThreads, saveThread, type ChatThreadRecord } from '@/lib/store';
+import { freshDatabase } from './helpers/database';
+import { makeThread } from './helpers/threads';
 
 const NOW = new Date('2025-01-02T03:04:05.000Z');
-
-/** `order` only orders threads; the times are realistic (and so never negative). */
-function thread(id: string, order: number): ChatThreadRecord {
-  const updatedAt = 1_700_000_000_000 + order;
-  return {
-    id,
-    url: `https://example.com/${id}`,
-    title: `Pagé "${id}" ✓`,
-    createdAt: updatedAt - 10,
-    updatedAt,
-    messages: [
-      { id: `${id}-1`, role: 'user', text: 'Summarize\nplease', createdAt: updatedAt - 5 },
-      {
-        id: `${id}-2`,
-        role: 'assistant',
-        text: 'Part one is about…',
-        createdAt: updatedAt - 4,
-        status: 'complete',
-        modelId: 'owner/model',
-        context: {
-          mode: 'relevant',
-          parts: [
-            { index: 1, words: 120, preview: 'The first twelve words of part two' },
-            { index: 4, words: 80, preview: 'And of part five' },
-          ],
-          totalParts: 12,
-          words: 200,
-          totalWords: 1500,
-        },
-      },
-      { id: `${id}-3`, role: 'assistant', text: 'Half an ans', createdAt: updatedAt - 2, status: 'stopped' },
-      { id: `${id}-4`, role: 'assistant', text: '', createdAt: updatedAt, status: 'error', error: 'Out of memory' },
-    ],
-  };
-}
 
 /** An export of `threads` as plain JSON data, for tests to break in one place. */
 function exportData(threads: ChatThreadRecord[]) {
@@ -80,48 +28,48 @@ const expectImportError = (json: string, message: RegExp | string) => {
 
 describe('export', () => {
   test('has the format, version and time', () => {
-    const data = buildExport([thread('a', 100)], NOW);
+    const data = buildExport([makeThread('a', 100)], NOW);
     expect(data).toMatchObject({ format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: NOW.toISOString() });
-    expect(data.threads).toEqual([thread('a', 100)]);
+    expect(data.threads).toEqual([makeThread('a', 100)]);
   });
 
   test('copies only known fields, so a stray field in storage cannot make the file unimportable', () => {
-    const stray = { ...thread('a', 1), draft: 'typing…' } as ChatThreadRecord;
+    const stray = { ...makeThread('a', 1), draft: 'typing…' } as ChatThreadRecord;
     const json = exportJson([stray], NOW);
     expect(json).not.toContain('draft');
-    expect(parseExport(json)).toEqual([thread('a', 1)]);
+    expect(parseExport(json)).toEqual([makeThread('a', 1)]);
   });
 
   test('round trip is exact: export → clear → import → same records', async () => {
-    const db = fresh();
-    const original = [thread('a', 100), thread('b', 300), { ...thread('c', 200), messages: [] }];
+    const db = freshDatabase();
+    const original = [makeThread('a', 100), makeThread('b', 300), { ...makeThread('c', 200), messages: [] }];
     for (const t of original) await saveThread(db, t);
     const before = await listThreads(db);
     const json = exportJson(before, NOW);
     await clearThreads(db);
     expect(await importThreads(db, json)).toEqual({ added: 3, skipped: 0 });
     expect(await listThreads(db)).toEqual(before);
-    expect(await getThread(db, 'a')).toEqual(thread('a', 100));
+    expect(await getThread(db, 'a')).toEqual(makeThread('a', 100));
   });
 
   test('existing ids are skipped and the stored thread is kept unchanged', async () => {
-    const db = fresh();
-    const mine = { ...thread('a', 500), title: 'Newer local version' };
+    const db = freshDatabase();
+    const mine = { ...makeThread('a', 500), title: 'Newer local version' };
     await saveThread(db, mine);
-    const result = await importThreads(db, exportJson([thread('a', 100), thread('b', 200)], NOW));
+    const result = await importThreads(db, exportJson([makeThread('a', 100), makeThread('b', 200)], NOW));
     expect(result).toEqual({ added: 1, skipped: 1 });
     expect(await getThread(db, 'a')).toEqual(mine);
-    expect(await getThread(db, 'b')).toEqual(thread('b', 200));
+    expect(await getThread(db, 'b')).toEqual(makeThread('b', 200));
   });
 });
 
 describe('import refuses bad files and writes nothing', () => {
   test('not JSON', async () => {
-    const db = fresh();
-    await saveThread(db, thread('keep', 1));
+    const db = freshDatabase();
+    await saveThread(db, makeThread('keep', 1));
     await expect(importThreads(db, '{"format": "edgewise-chats",')).rejects.toThrow(ImportError);
     await expect(importThreads(db, 'hello')).rejects.toThrow(/^This file is not valid JSON \(.+\)\.$/);
-    expect(await listThreads(db)).toEqual([thread('keep', 1)]);
+    expect(await listThreads(db)).toEqual([makeThread('keep', 1)]);
   });
 
   test.each([['[]'], ['null'], ['"text"'], ['{}'], ['{"format":"something-else","version":1,"threads":[]}']])(
@@ -143,11 +91,11 @@ describe('import refuses bad files and writes nothing', () => {
   });
 
   test('a bad field deep inside names where it is', () => {
-    const role = exportData([thread('a', 1), thread('b', 2), thread('c', 3)]);
+    const role = exportData([makeThread('a', 1), makeThread('b', 2), makeThread('c', 3)]);
     (role.threads[2]!.messages as Record<string, unknown>[])[1]!.role = 'system';
     expectImportError(JSON.stringify(role), 'Thread 3, message 2: role must be user or assistant.');
 
-    const part = exportData([thread('a', 1)]);
+    const part = exportData([makeThread('a', 1)]);
     const message = (part.threads[0]!.messages as { context: { parts: Record<string, unknown>[] } }[])[1]!;
     message.context.parts[1]!.index = -1;
     expectImportError(JSON.stringify(part), 'Thread 1, message 2, context part 2: index must be a whole number');
@@ -178,14 +126,14 @@ describe('import refuses bad files and writes nothing', () => {
     ['extra message key', (t) => (msg(t, 0).html = '<b>'), /Thread 1, message 1: unexpected field "html"/],
     ['extra context key', (t) => (ctx(t).x = 1), /context: unexpected field "x"/],
   ])('%s', (_, breakIt, message) => {
-    const data = exportData([thread('a', 1)]);
+    const data = exportData([makeThread('a', 1)]);
     breakIt(data.threads[0]!);
     expectImportError(JSON.stringify(data), message);
   });
 
   test('a "__proto__" key is refused like any unknown key', () => {
     // JSON.parse makes `__proto__` an own key; JSON.stringify cannot write one, so it is spliced in.
-    const json = exportJson([thread('a', 1)], NOW).replace('"role": "user"', '"__proto__": {}, "role": "user"');
+    const json = exportJson([makeThread('a', 1)], NOW).replace('"role": "user"', '"__proto__": {}, "role": "user"');
     expectImportError(json, 'Thread 1, message 1: unexpected field "__proto__".');
   });
 
@@ -198,21 +146,21 @@ describe('import refuses bad files and writes nothing', () => {
   });
 
   test('duplicate thread ids in one file', () => {
-    const json = exportJson([thread('a', 1), thread('b', 2), thread('a', 3)], NOW);
+    const json = exportJson([makeThread('a', 1), makeThread('b', 2), makeThread('a', 3)], NOW);
     expectImportError(json, `Thread 3: id "a" is the same as thread 1's.`);
   });
 
   test('nothing is written when the 5th of 5 threads is bad', async () => {
-    const db = fresh();
-    const data = exportData(['a', 'b', 'c', 'd', 'e'].map((id, i) => thread(id, i)));
+    const db = freshDatabase();
+    const data = exportData(['a', 'b', 'c', 'd', 'e'].map((id, i) => makeThread(id, i)));
     data.threads[4]!.createdAt = Number.NaN; // JSON turns it into null
     await expect(importThreads(db, JSON.stringify(data))).rejects.toThrow('Thread 5: createdAt must be a number');
     expect(await listThreads(db)).toEqual([]);
   });
 
   test('returns copies holding only the known fields', () => {
-    const threads = parseExport(exportJson([thread('a', 1)], NOW));
-    expect(threads).toEqual([thread('a', 1)]);
+    const threads = parseExport(exportJson([makeThread('a', 1)], NOW));
+    expect(threads).toEqual([makeThread('a', 1)]);
   });
 });
 

@@ -1,21 +1,20 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { IncompleteDownloadError, ModelCache, parseModelFileUrl } from '@/lib/engine';
 import { sha256Hex } from '@/lib/hash';
-import { openDatabase, type EdgewiseDatabase } from '@/lib/store';
+import type { EdgewiseDatabase } from '@/lib/store';
+import { freshDatabase } from './helpers/database';
 
 const URL_A = 'https://huggingface.co/owner/model-a/resolve/main/onnx/model.onnx';
 const URL_CONFIG = 'https://huggingface.co/owner/model-a/resolve/main/config.json';
 
 let db: EdgewiseDatabase;
 let cache: ModelCache;
-let n = 0;
 const CHUNK_BYTES = 1024;
 beforeEach(() => {
-  db = openDatabase(`cache-test-${++n}`);
+  db = freshDatabase();
   cache = new ModelCache(db, CHUNK_BYTES);
 });
-afterEach(() => db.delete());
 
 function bytes(length: number, seed = 1): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(length);

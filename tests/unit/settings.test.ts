@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   HUGGING_FACE_HUB,
@@ -8,27 +8,16 @@ import {
   normaliseModelHost,
   saveSettings,
 } from '@/lib/settings';
-import { openDatabase } from '@/lib/store';
-
-let n = 0;
-const dbs: ReturnType<typeof openDatabase>[] = [];
-const fresh = () => {
-  const db = openDatabase(`settings-test-${++n}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
+import { freshDatabase } from './helpers/database';
 
 describe('settings', () => {
   test('defaults: the real hub and the default model', async () => {
-    expect(await loadSettings(fresh())).toEqual(DEFAULT_SETTINGS);
+    expect(await loadSettings(freshDatabase())).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.modelHost).toBe(HUGGING_FACE_HUB);
   });
 
   test('saves and merges changes', async () => {
-    const db = fresh();
+    const db = freshDatabase();
     await saveSettings(db, { modelHost: 'http://127.0.0.1:8080' });
     const next = await saveSettings(db, { device: 'wasm' });
     expect(next).toMatchObject({ modelHost: 'http://127.0.0.1:8080/', device: 'wasm' });
@@ -52,7 +41,7 @@ describe('settings', () => {
     [{ idleUnloadMinutes: -1 }, /Idle unload/],
     [{ idleUnloadMinutes: Number.NaN }, /Idle unload/],
   ])('refuses %o and keeps what was saved', async (change, message) => {
-    const db = fresh();
+    const db = freshDatabase();
     await saveSettings(db, { modelHost: 'https://good.example/' });
     await expect(saveSettings(db, change)).rejects.toThrow(SettingsError);
     await expect(saveSettings(db, change)).rejects.toThrow(message);
