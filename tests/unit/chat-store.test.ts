@@ -9,7 +9,6 @@ import {
   saveThread,
   searchThreads,
   type ChatThreadRecord,
-  type EdgewiseDatabase,
 } from '@/lib/store';
 import { freshDatabase } from './helpers/database';
 import { makeThread } from './helpers/threads';
