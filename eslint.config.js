@@ -49,4 +49,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Chrome gives the offscreen document only chrome.runtime, so i18n.t would throw in code
+    // that runs there: the engine, device choice and the port mux's host side.
+    files: ['lib/engine/**', 'lib/device/**', 'lib/messaging/port-mux.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@/lib/i18n', message: 'No chrome.i18n in the offscreen document: return plain text or a code.' },
+          ],
+          patterns: [
+            { group: ['@/lib/*/*'], message: 'Import from the folder (its index.ts).', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
 );

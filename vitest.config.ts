@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['tests/unit/setup/i18n.ts'],
           environment: 'node',
           typecheck: { enabled: true, include: ['tests/unit/**/*.test-d.ts'] },
           testTimeout: 60_000,

@@ -76,7 +76,7 @@ export default defineConfig({
     commands: {
       'summarize-page': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Summarize the current page',
+        description: '__MSG_menu_summarizeCommand__',
       },
     },
     content_security_policy: {

@@ -4,6 +4,7 @@
  */
 import { classifySender, isBackgroundRequest, type BackgroundReply, type PortSender } from '@/lib/messaging';
 import { ensureOffscreenDocument, type OffscreenApis } from './offscreen-document';
+import { i18n } from '@/lib/i18n';
 
 export interface RouterContext {
   apis: OffscreenApis;
@@ -26,7 +27,7 @@ export async function handleBackgroundMessage(
   } catch (error) {
     return {
       ok: false,
-      error: `Could not start the model engine: ${error instanceof Error ? error.message : String(error)}`,
+      error: i18n.t('engineErrors.startFailed', [error instanceof Error ? error.message : String(error)]),
     };
   }
 }

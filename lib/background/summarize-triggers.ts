@@ -5,6 +5,7 @@
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { postJob, type SessionStorage, type SummarizeJob } from '@/lib/messaging';
+import { i18n } from '@/lib/i18n';
 
 export const MENU_SUMMARIZE_PAGE = 'edgewise-summarize-page';
 export const MENU_SUMMARIZE_SELECTION = 'edgewise-summarize-selection';
@@ -21,8 +22,12 @@ export type TriggerApis = {
 /** (Re)creates the two menu items; call on install and update. */
 export async function createSummarizeMenus(apis: TriggerApis): Promise<void> {
   await apis.contextMenus.removeAll();
-  apis.contextMenus.create({ id: MENU_SUMMARIZE_PAGE, title: 'Summarize page', contexts: ['page'] });
-  apis.contextMenus.create({ id: MENU_SUMMARIZE_SELECTION, title: 'Summarize selection', contexts: ['selection'] });
+  apis.contextMenus.create({ id: MENU_SUMMARIZE_PAGE, title: i18n.t('menu.summarizePage'), contexts: ['page'] });
+  apis.contextMenus.create({
+    id: MENU_SUMMARIZE_SELECTION,
+    title: i18n.t('menu.summarizeSelection'),
+    contexts: ['selection'],
+  });
 }
 
 /** The job a menu click or command asks for, or null if it is not ours or has no tab. */

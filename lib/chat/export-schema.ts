@@ -4,6 +4,7 @@
  * stored is exactly what {@link ChatThreadRecord} describes, and nothing else.
  */
 import type { ChatMessageRecord, ChatThreadRecord, ContextUse } from '@/lib/store';
+import { i18n } from '@/lib/i18n';
 
 /** A problem with an import file, with a message fit to show the user. */
 export class ImportError extends Error {
@@ -25,24 +26,25 @@ function isObject(value: unknown): value is Json {
 
 /** Checks `value` is an object with only `allowed` keys; `where` prefixes the message ("Thread 2"). */
 export function expectObject(value: unknown, allowed: readonly string[], where: string): Json {
-  if (!isObject(value)) throw new ImportError(`${where}: must be an object.`);
+  if (!isObject(value)) throw new ImportError(i18n.t('importErrors.notObject', [where]));
   const extra = Object.keys(value).find((key) => !allowed.includes(key));
-  if (extra !== undefined) throw new ImportError(`${where}: unexpected field "${extra}".`);
+  if (extra !== undefined) throw new ImportError(i18n.t('importErrors.unexpectedField', [where, extra]));
   return value;
 }
 
-function fail(where: string, field: string, rule: string): never {
-  throw new ImportError(`${where}: ${field} ${rule}.`);
+/** "Thread 2, message 3: role must be user or assistant." (`rule` is an `importErrors.rule` message). */
+export function fail(where: string, field: string, rule: string): never {
+  throw new ImportError(i18n.t('importErrors.field', [where, field, rule]));
 }
 
 function checkString(value: Json, field: string, where: string): void {
-  if (typeof value[field] !== 'string') fail(where, field, 'must be text');
+  if (typeof value[field] !== 'string') fail(where, field, i18n.t('importErrors.rule.text'));
 }
 
 function checkId(value: Json, field: string, where: string): void {
   const id = value[field];
   if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
-    fail(where, field, `must be text of 1 to ${MAX_ID_LENGTH} characters`);
+    fail(where, field, i18n.t('importErrors.rule.id', [MAX_ID_LENGTH]));
   }
 }
 
@@ -50,27 +52,31 @@ function checkId(value: Json, field: string, where: string): void {
 function checkNumber(value: Json, field: string, where: string, integer = false): void {
   const n = value[field];
   if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
-    fail(where, field, integer ? 'must be a whole number of 0 or more' : 'must be a number of 0 or more');
+    fail(where, field, i18n.t(integer ? 'importErrors.rule.wholeNumber' : 'importErrors.rule.number'));
   }
 }
 
 function checkOneOf(value: Json, field: string, allowed: readonly string[], where: string): void {
   const v = value[field];
-  if (typeof v !== 'string' || !allowed.includes(v)) fail(where, field, `must be ${allowed.join(' or ')}`);
+  if (typeof v !== 'string' || !allowed.includes(v)) {
+    const choices = allowed.reduce((list, next) => i18n.t('importErrors.rule.or', [list, next]));
+    fail(where, field, i18n.t('importErrors.rule.oneOf', [choices]));
+  }
 }
 
 function checkArray(value: Json, field: string, where: string): unknown[] {
   const v = value[field];
-  if (!Array.isArray(v)) fail(where, field, 'must be a list');
+  if (!Array.isArray(v)) fail(where, field, i18n.t('importErrors.rule.list'));
   return v;
 }
 
 function checkContext(value: unknown, where: string): asserts value is ContextUse {
-  const context = expectObject(value, ['mode', 'parts', 'totalParts', 'words', 'totalWords'], `${where}, context`);
-  checkOneOf(context, 'mode', MODES, `${where}, context`);
-  for (const field of ['totalParts', 'words', 'totalWords']) checkNumber(context, field, `${where}, context`, true);
-  checkArray(context, 'parts', `${where}, context`).forEach((item, i) => {
-    const partWhere = `${where}, context part ${i + 1}`;
+  const contextWhere = i18n.t('importErrors.where.context', [where]);
+  const context = expectObject(value, ['mode', 'parts', 'totalParts', 'words', 'totalWords'], contextWhere);
+  checkOneOf(context, 'mode', MODES, contextWhere);
+  for (const field of ['totalParts', 'words', 'totalWords']) checkNumber(context, field, contextWhere, true);
+  checkArray(context, 'parts', contextWhere).forEach((item, i) => {
+    const partWhere = i18n.t('importErrors.where.contextPart', [where, i + 1]);
     const part = expectObject(item, ['index', 'words', 'preview'], partWhere);
     checkNumber(part, 'index', partWhere, true);
     checkNumber(part, 'words', partWhere, true);
@@ -97,14 +103,16 @@ function checkMessage(value: unknown, where: string): asserts value is ChatMessa
 
 /** Throws an {@link ImportError} naming the thread (1-based `position`) unless `value` is a valid thread. */
 export function checkThread(value: unknown, position: number): asserts value is ChatThreadRecord {
-  const where = `Thread ${position}`;
+  const where = i18n.t('importErrors.where.thread', [position]);
   const thread = expectObject(value, ['id', 'url', 'title', 'createdAt', 'updatedAt', 'messages'], where);
   checkId(thread, 'id', where);
   checkString(thread, 'url', where);
   checkString(thread, 'title', where);
   checkNumber(thread, 'createdAt', where);
   checkNumber(thread, 'updatedAt', where);
-  checkArray(thread, 'messages', where).forEach((message, i) => checkMessage(message, `${where}, message ${i + 1}`));
+  checkArray(thread, 'messages', where).forEach((message, i) =>
+    checkMessage(message, i18n.t('importErrors.where.message', [where, i + 1])),
+  );
 }
 
 function copyContext(context: ContextUse): ContextUse {

@@ -3,7 +3,8 @@
  * Import is all or nothing: a file with any problem writes nothing.
  */
 import type { ChatThreadRecord, EdgewiseDatabase } from '@/lib/store';
-import { ImportError, checkThread, copyThread, expectObject } from './export-schema';
+import { ImportError, checkThread, copyThread, expectObject, fail } from './export-schema';
+import { i18n } from '@/lib/i18n';
 
 export { ImportError } from './export-schema';
 
@@ -51,37 +52,36 @@ export function exportJson(threads: ChatThreadRecord[], now: Date): string {
  */
 export function parseExport(json: string): ChatThreadRecord[] {
   if (json.length > MAX_IMPORT_CHARACTERS) {
-    throw new ImportError('This file is too large to import (the limit is 50 million characters, about 50 MB).');
+    throw new ImportError(i18n.t('importErrors.tooLarge'));
   }
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new ImportError(`This file is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImportError(i18n.t('importErrors.notJson', [error instanceof Error ? error.message : String(error)]));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('format' in data)) {
-    throw new ImportError('This is not an Edgewise chat export.');
+    throw new ImportError(i18n.t('importErrors.notExport'));
   }
-  if (data.format !== EXPORT_FORMAT) throw new ImportError('This is not an Edgewise chat export.');
+  if (data.format !== EXPORT_FORMAT) throw new ImportError(i18n.t('importErrors.notExport'));
   // The version is checked before the other fields: a newer file may legitimately have a different layout.
   const version = 'version' in data ? data.version : undefined;
   if (typeof version === 'number' && Number.isInteger(version) && version > EXPORT_VERSION) {
-    throw new ImportError(
-      `This file was made by a newer version of Edgewise (export version ${version}); update Edgewise to import it.`,
-    );
+    throw new ImportError(i18n.t('importErrors.newerVersion', [version]));
   }
-  if (version !== EXPORT_VERSION) throw new ImportError('This export has no valid version number.');
-  const file = expectObject(data, ['format', 'version', 'exportedAt', 'threads'], 'The export');
+  if (version !== EXPORT_VERSION) throw new ImportError(i18n.t('importErrors.noVersion'));
+  const where = i18n.t('importErrors.where.export');
+  const file = expectObject(data, ['format', 'version', 'exportedAt', 'threads'], where);
   if (typeof file.exportedAt !== 'string' || !Number.isFinite(Date.parse(file.exportedAt))) {
-    throw new ImportError('The export: exportedAt must be a date.');
+    fail(where, 'exportedAt', i18n.t('importErrors.rule.date'));
   }
-  if (!Array.isArray(file.threads)) throw new ImportError('The export: threads must be a list.');
+  if (!Array.isArray(file.threads)) fail(where, 'threads', i18n.t('importErrors.rule.list'));
   const seen = new Map<string, number>();
   return file.threads.map((thread: unknown, i) => {
     checkThread(thread, i + 1);
     const first = seen.get(thread.id);
     if (first !== undefined) {
-      throw new ImportError(`Thread ${i + 1}: id "${thread.id}" is the same as thread ${first}'s.`);
+      throw new ImportError(i18n.t('importErrors.duplicateId', [i + 1, thread.id, first]));
     }
     seen.set(thread.id, i + 1);
     return copyThread(thread);

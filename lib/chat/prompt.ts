@@ -10,6 +10,7 @@ import type { ModelPage } from '@/lib/extract';
 import type { ChatMessageRecord, ContextUse } from '@/lib/store';
 import type { CountTokens } from '@/lib/summarize';
 import { formatContextParts, selectPageContext, type ContextSelection } from './page-context';
+import { i18n } from '@/lib/i18n';
 
 /** Earlier turns may take a quarter of the prompt at most (`textBudget`'s history share); the page gets what is left. */
 export const HISTORY_SHARE = 1 / 4;
@@ -99,9 +100,7 @@ export async function buildChatPrompt(
   const budget = textBudget(model.contextWindow, HISTORY_SHARE);
   const fixed = await fixedPromptTokens(question, page?.title ?? '', model.countTokens);
   if (fixed > budget.promptTokens) {
-    throw new QuestionTooLongError(
-      `Your message is too long for this model (about ${fixed} tokens; it takes ${budget.promptTokens} with room for the answer). Shorten it, or choose a model with a larger context window.`,
-    );
+    throw new QuestionTooLongError(i18n.t('chatErrors.questionTooLong', [fixed, budget.promptTokens]));
   }
   const history = await fitHistory(messages.slice(0, -1), budget.historyTokens, model.countTokens);
   const room = budget.promptTokens - fixed - history.tokens;

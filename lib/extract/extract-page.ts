@@ -12,6 +12,7 @@ import {
   type ExtractOptions,
   type ExtractedPage,
 } from './types';
+import { i18n } from '@/lib/i18n';
 
 /** Metadata known from the document itself, before any extraction. */
 interface Meta {
@@ -35,7 +36,7 @@ export function extractPage(doc: Document, options: ExtractOptions): ExtractedPa
 
   if (options.mode === 'selection') {
     const blocks = selectionBlocks(options.selectionText ?? '');
-    if (blocks.length === 0) throw new ExtractError('Nothing is selected. Select some text on the page first.');
+    if (blocks.length === 0) throw new ExtractError(i18n.t('pageErrors.nothingSelected'));
     return finish(meta, blocks, 'selection', maxChars, null, start);
   }
   if (options.mode !== 'page') throw new ExtractError(`Unknown extract mode: ${String(options.mode)}.`);
@@ -54,7 +55,7 @@ export function extractPage(doc: Document, options: ExtractOptions): ExtractedPa
     visible.elements <= READABILITY_MAX_ELEMENTS ? readArticle(visible.doc, blocksLength(fallback)) : null;
 
   const found = article ? { ...meta, blocks: article.blocks } : { ...meta, blocks: fallback };
-  if (found.blocks.length === 0) throw new ExtractError('This page has no readable text.');
+  if (found.blocks.length === 0) throw new ExtractError(i18n.t('pageErrors.noReadableText'));
   if (article) {
     found.title ||= cleanBlock(article.title);
     found.byline = cleanBlock(article.byline) || meta.byline;
@@ -64,7 +65,7 @@ export function extractPage(doc: Document, options: ExtractOptions): ExtractedPa
   if (visible.cut !== null) {
     const reason =
       visible.cut === 'elements'
-        ? `The page is too large: only its first ${EXTRACT_MAX_ELEMENTS.toLocaleString('en')} elements were read; the rest was left out.`
+        ? i18n.t('pageErrors.tooManyElements', [EXTRACT_MAX_ELEMENTS.toLocaleString('en')])
         : textLimitReason(maxChars);
     // The walk never saw the rest. Estimate its clean length from the live page's raw text length
     // (native, fast) at the raw-to-clean ratio of the part that was read; collapsing 10 MB of raw
@@ -122,7 +123,7 @@ function finish(
 }
 
 function textLimitReason(maxChars: number): string {
-  return `The text is longer than the ${maxChars.toLocaleString('en')}-character limit; only the beginning was kept.`;
+  return i18n.t('pageErrors.textTooLong', [maxChars.toLocaleString('en')]);
 }
 
 /** Title, URL, author and language as the document declares them ('' when it does not). */

@@ -8,6 +8,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import { PortMux } from './port-mux';
 import { ENGINE_PORT, type BackgroundReply, type BackgroundRequest } from './protocol';
 import { MAX_CONTENT_CHARS, MAX_TEXTS_PER_COUNT } from './validate';
+import { i18n } from '@/lib/i18n';
 
 /** The engine as a caller sees it: every method returns a promise. */
 export type EngineRemote = Comlink.Remote<EngineAdminApi>;
@@ -48,14 +49,14 @@ export async function connectEngine(runtime: ClientRuntime, attempts = 3): Promi
     }
   }
   throw new EngineUnavailableError(
-    `The Edgewise engine could not be started: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+    i18n.t('engineErrors.couldNotStart', [lastError instanceof Error ? lastError.message : String(lastError)]),
   );
 }
 
 async function ensureEngine(runtime: ClientRuntime): Promise<void> {
   const request: BackgroundRequest = { type: 'engine/ensure' };
   const reply = (await runtime.sendMessage(request)) as BackgroundReply | undefined;
-  if (!reply?.ok) throw new EngineUnavailableError(reply?.error ?? 'The background service worker did not answer.');
+  if (!reply?.ok) throw new EngineUnavailableError(reply?.error ?? i18n.t('engineErrors.noBackground'));
 }
 
 /** Runs a generation, streaming each text piece to `onChunk`. */

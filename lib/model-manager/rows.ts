@@ -6,6 +6,7 @@ import { chooseDevice, dtypeFor, type DeviceCapabilities } from '@/lib/device';
 import type { CachedModel } from '@/lib/engine';
 import type { Settings } from '@/lib/settings';
 import type { CatalogModel, ModelDevice, ModelDtype } from '@/models';
+import { i18n } from '@/lib/i18n';
 
 export type StoredState = 'none' | 'partial' | 'complete';
 
@@ -56,7 +57,9 @@ export function managerRows(
       downloadBytes: model && dtype ? model.dtypes[dtype] : undefined,
       dtypeNote:
         model && settings.dtype !== 'auto' && model.dtypes[settings.dtype] === undefined
-          ? `${settings.dtype} is not offered for this model; ${dtype ?? 'its default'} is used.`
+          ? dtype === undefined
+            ? i18n.t('modelNotes.dtypeFallbackDefault', [settings.dtype])
+            : i18n.t('modelNotes.dtypeFallback', [settings.dtype, dtype])
           : null,
       deviceHint: model ? deviceHint(model.recommendedDevice, device) : null,
       stored: storedState(stored, dtype),

@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import type { EngineStatus } from '@/lib/engine';
 import { EngineUnavailableError, type EngineConnection, type EngineRemote } from '@/lib/messaging';
 import { Observable, type Readable } from './observable';
+import { i18n } from '@/lib/i18n';
 
 export interface EngineLinkState {
   engine: EngineRemote | null;
@@ -40,7 +41,7 @@ export class EngineLink {
   /** The engine now; throws a clear error while it is not connected. */
   get engine(): EngineRemote {
     const engine = this.current.value.engine;
-    if (!engine) throw new EngineUnavailableError('The Edgewise engine is not connected yet. Try again in a moment.');
+    if (!engine) throw new EngineUnavailableError(i18n.t('engineErrors.notConnectedYet'));
     return engine;
   }
 

@@ -9,6 +9,7 @@ import type { EngineApi, ProgressListener } from '@/lib/engine';
 import { countTokensInBatches, type TextModel } from '@/lib/messaging';
 import type { Downloads } from './downloads';
 import type { ModelLibrary } from './models';
+import { i18n } from '@/lib/i18n';
 
 /** Thrown when a feature asks for a model the user has not downloaded. */
 export class ModelNotDownloadedError extends Error {
@@ -43,7 +44,7 @@ export class ModelGate {
    */
   async whenStored(modelId: string, signal?: AbortSignal): Promise<void> {
     if (await this.isStored(modelId)) return;
-    if (signal?.aborted) throw new DOMException('Stopped before the model was downloaded.', 'AbortError');
+    if (signal?.aborted) throw new DOMException(i18n.t('engineErrors.stoppedBeforeDownload'), 'AbortError');
     await new Promise<void>((resolve, reject) => {
       const check = () => {
         if (this.library.row(modelId)?.stored !== 'complete') return;
@@ -52,7 +53,7 @@ export class ModelGate {
       };
       const stop = () => {
         done();
-        reject(new DOMException('Stopped before the model was downloaded.', 'AbortError'));
+        reject(new DOMException(i18n.t('engineErrors.stoppedBeforeDownload'), 'AbortError'));
       };
       const unsubscribe = this.library.state.subscribe(check);
       signal?.addEventListener('abort', stop, { once: true });
@@ -71,7 +72,7 @@ export class ModelGate {
    */
   async loadForText(modelId: string, onProgress: ProgressListener): Promise<TextModel> {
     if (!(await this.isStored(modelId)))
-      throw new ModelNotDownloadedError(`${modelId} is not downloaded yet. Download it first (nothing was fetched).`);
+      throw new ModelNotDownloadedError(i18n.t('engineErrors.notDownloaded', [modelId]));
     const engine = this.engine();
     const loaded = await engine.load(modelId, {}, Comlink.proxy(onProgress));
     return {

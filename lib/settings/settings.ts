@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MODEL_ID, MODEL_DTYPES, type ModelDtype } from '@/models';
 import type { EdgewiseDatabase } from '@/lib/store';
+import { i18n } from '@/lib/i18n';
 
 /** Which device the engine should use; `auto` prefers WebGPU and falls back to WASM. */
 export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
@@ -56,24 +57,26 @@ export function validateSettings(change: Partial<Settings>): Partial<Settings> {
   if (change.modelId !== undefined) {
     // Hub repository ids are always `owner/name`.
     if (!/^[\w.-]+\/[\w.-]+$/.test(change.modelId)) {
-      throw new SettingsError(`"${change.modelId}" is not a model id like "owner/name".`);
+      throw new SettingsError(i18n.t('settingsErrors.modelId', [change.modelId]));
     }
     clean.modelId = change.modelId;
   }
   if (change.device !== undefined) {
     if (!['auto', 'webgpu', 'wasm'].includes(change.device)) {
-      throw new SettingsError(`Unknown device "${String(change.device)}".`);
+      throw new SettingsError(i18n.t('settingsErrors.device', [String(change.device)]));
     }
     clean.device = change.device;
   }
   if (change.dtype !== undefined) {
-    if (!DTYPE_PREFERENCES.includes(change.dtype)) throw new SettingsError(`Unknown dtype "${String(change.dtype)}".`);
+    if (!DTYPE_PREFERENCES.includes(change.dtype)) {
+      throw new SettingsError(i18n.t('settingsErrors.dtype', [String(change.dtype)]));
+    }
     clean.dtype = change.dtype;
   }
   if (change.idleUnloadMinutes !== undefined) {
     const minutes = change.idleUnloadMinutes;
     if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) {
-      throw new SettingsError('Idle unload must be between 0 (never) and 1440 minutes.');
+      throw new SettingsError(i18n.t('settingsErrors.idleUnload'));
     }
     clean.idleUnloadMinutes = minutes;
   }
@@ -86,10 +89,10 @@ export function normaliseModelHost(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new SettingsError(`"${input}" is not a URL. Use something like ${HUGGING_FACE_HUB}`);
+    throw new SettingsError(i18n.t('settingsErrors.notUrl', [input, HUGGING_FACE_HUB]));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SettingsError('The model host must be an http:// or https:// URL.');
+    throw new SettingsError(i18n.t('settingsErrors.hostScheme'));
   }
   url.search = '';
   url.hash = '';

@@ -1,4 +1,6 @@
 /** How much of a page a summary is based on; shown to the user, never left implicit. */
+import { i18n } from '@/lib/i18n';
+
 export interface Coverage {
   /** Words in the parts that were summarized. */
   words: number;
@@ -14,12 +16,18 @@ const format = (n: number) => n.toLocaleString('en-US');
 /** "Summarized all 12,400 words." or exactly which part, when stopped early. */
 export function describeCoverage(coverage: Coverage): string {
   if (coverage.totalParts > 0 && coverage.parts === coverage.totalParts) {
-    return `Summarized all ${format(coverage.totalWords)} words${coverage.totalParts > 1 ? ` (${coverage.totalParts} parts)` : ''}.`;
+    return i18n.t('coverage.all', coverage.totalParts, [format(coverage.totalWords), coverage.totalParts]);
   }
-  if (coverage.parts === 0)
-    return `Stopped before any part was summarized (0 of ${format(coverage.totalWords)} words).`;
+  if (coverage.parts === 0) return i18n.t('coverage.none', [format(coverage.totalWords)]);
   const share = Math.round((coverage.words / Math.max(1, coverage.totalWords)) * 100);
-  return `Stopped after part ${coverage.parts} of ${coverage.totalParts}: summarized ${format(coverage.words)} of ${format(coverage.totalWords)} words (${share}%), up to “…${coverage.endsAt}”.`;
+  return i18n.t('coverage.partial', [
+    coverage.parts,
+    coverage.totalParts,
+    format(coverage.words),
+    format(coverage.totalWords),
+    share,
+    coverage.endsAt,
+  ]);
 }
 
 /** The last `n` words of a text. */

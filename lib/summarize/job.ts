@@ -8,6 +8,7 @@ import type { DownloadProgress } from '@/lib/engine';
 import type { SummaryRecord } from '@/lib/store';
 import { describeCoverage } from './coverage';
 import { summarizeText, type SummaryModel, type SummaryProgress } from './map-reduce';
+import { i18n } from '@/lib/i18n';
 
 /** What the side panel shows while a job runs. */
 export type JobState =
@@ -62,7 +63,11 @@ export async function runSummaryJob(
     };
     const stored = options.fresh ? undefined : await deps.findStored(key);
     const capped = current.capped
-      ? `Only the first ${current.capped.keptChars.toLocaleString('en-US')} of ${current.capped.totalChars.toLocaleString('en-US')} characters were read: ${current.capped.reason}`
+      ? i18n.t('summarize.capped', [
+          current.capped.keptChars.toLocaleString('en-US'),
+          current.capped.totalChars.toLocaleString('en-US'),
+          current.capped.reason,
+        ])
       : null;
     if (stored) {
       emit({ kind: 'done', page: current, record: stored, fromCache: true, capped });

@@ -9,6 +9,7 @@ import { countWords, type ModelPage } from '@/lib/extract';
 import { chunkText, type CountTokens, type TextChunk } from './chunk';
 import { lastWords, type Coverage } from './coverage';
 import { mapMessages, reduceMessages } from './prompts';
+import { i18n } from '@/lib/i18n';
 
 /** What a summary prompt says about the page (the text goes in part by part). */
 type SummaryPage = Pick<ModelPage, 'title' | 'lang'>;
@@ -65,7 +66,7 @@ export async function summarizeText(
   const budget = textBudget(model.contextWindow);
   const overhead = await promptOverhead(model, mapMessages(page, '', 99, 99));
   const chunks = await chunkText(text, budget.promptTokens - overhead, model.countTokens);
-  if (chunks.length === 0) throw new EmptyTextError('There is no text to summarize.');
+  if (chunks.length === 0) throw new EmptyTextError(i18n.t('summarize.noText'));
   const totalWords = countWords(text);
   const coverage = (done: TextChunk[]): Coverage => ({
     words: done.reduce((sum, c) => sum + c.words, 0),

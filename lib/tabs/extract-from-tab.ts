@@ -6,6 +6,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import type { ExtractedPage, SourceMode } from '@/lib/extract';
 import { unsupportedPageReason } from './page-support';
+import { i18n } from '@/lib/i18n';
 
 /** The browser APIs this needs, as WXT types them. */
 export type TabApis = Pick<WxtBrowser, 'tabs' | 'scripting'>;
@@ -49,14 +50,13 @@ export async function extractFromTab(apis: TabApis, tabId: number, mode: SourceM
  */
 export function explainInjectionError(message: string): string {
   if (/chrome:\/\/|chrome-extension:|chrome-search:|devtools:|about:/i.test(message)) {
-    return 'Chrome does not allow extensions to read browser pages such as chrome:// pages.';
+    return i18n.t('pageErrors.browserPages');
   }
-  if (/extensions gallery|webstore/i.test(message))
-    return 'Chrome does not allow extensions to read the Chrome Web Store.';
+  if (/extensions gallery|webstore/i.test(message)) return i18n.t('pageErrors.webStore');
   if (/file:/i.test(message)) return unsupportedPageReason('file:///') ?? message;
-  if (/permission to access|cannot access/i.test(message)) return 'Chrome does not allow Edgewise to read this page.';
-  if (/no tab with id|tab was closed/i.test(message)) return 'The tab was closed.';
-  return `Edgewise could not read this page: ${message}`;
+  if (/permission to access|cannot access/i.test(message)) return i18n.t('pageErrors.refused');
+  if (/no tab with id|tab was closed/i.test(message)) return i18n.t('pageErrors.tabClosed');
+  return i18n.t('pageErrors.unreadable', [message]);
 }
 
 /** The reply comes from a world the page can tamper with: check its shape. */
@@ -71,6 +71,6 @@ function checkReply(reply: unknown): ExtractedPage {
     typeof page.url === 'string' &&
     typeof page.lang === 'string' &&
     typeof page.wordCount === 'number';
-  if (!valid) throw new PageNotReadableError('The page answered with something that is not page text.');
+  if (!valid) throw new PageNotReadableError(i18n.t('pageErrors.badReply'));
   return page;
 }

@@ -2,29 +2,31 @@
  * Pages where Chrome does not let extensions read the content, with the message to
  * show instead of a cryptic injection error.
  */
+import { i18n } from '@/lib/i18n';
+
 export function unsupportedPageReason(url: string | undefined): string | null {
-  if (!url) return 'This tab has no page Edgewise can read.';
+  if (!url) return i18n.t('pageErrors.noPage');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'This tab has no page Edgewise can read.';
+    return i18n.t('pageErrors.noPage');
   }
   const host = parsed.hostname;
   if (
     host === 'chromewebstore.google.com' ||
     (host === 'chrome.google.com' && parsed.pathname.startsWith('/webstore'))
   ) {
-    return 'Chrome does not allow extensions to read the Chrome Web Store.';
+    return i18n.t('pageErrors.webStore');
   }
   if (parsed.protocol === 'file:') {
-    return 'Edgewise cannot read local files unless you allow it: turn on "Allow access to file URLs" in the extension details.';
+    return i18n.t('pageErrors.localFiles');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return `Chrome does not allow extensions to read ${parsed.protocol}// pages.`;
+    return i18n.t('pageErrors.scheme', [parsed.protocol]);
   }
   if (/\.pdf$/i.test(parsed.pathname)) {
-    return "Chrome's built-in PDF viewer cannot be read by extensions yet. Select the text and use “Summarize selection”, or open the PDF in a web viewer.";
+    return i18n.t('pageErrors.pdf');
   }
   return null;
 }
