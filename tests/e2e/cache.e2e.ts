@@ -3,7 +3,16 @@
  * the same profile the model loads from IndexedDB with zero hub requests.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ECHO_MODEL, configure, showView, storedModelFiles, startSession, type Session } from './harness';
+import {
+  ECHO_MODEL,
+  configure,
+  ensureModel,
+  removeModel,
+  showView,
+  storedModelFiles,
+  startSession,
+  type Session,
+} from './harness';
 
 const MODEL_FILES = [
   'config.json',
@@ -20,6 +29,8 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 test('first load downloads every file with progress, and stores it whole', async () => {
+  await removeModel(session.browser, ECHO_MODEL);
+  session.hub.clearLog();
   const { probe } = await session.openTestPage();
   const { result, progress } = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect([...result!.downloadedFiles].sort()).toEqual(MODEL_FILES);
@@ -43,6 +54,7 @@ test('first load downloads every file with progress, and stores it whole', async
 });
 
 test('after a browser restart, loading makes zero hub requests', async () => {
+  await ensureModel(session.browser, ECHO_MODEL);
   await session.restartBrowser();
   session.hub.clearLog();
   const { probe } = await session.openTestPage();
@@ -57,6 +69,7 @@ test('after a browser restart, loading makes zero hub requests', async () => {
 });
 
 test('deleting the model in the model manager frees its bytes', async () => {
+  await ensureModel(session.browser, ECHO_MODEL);
   await configure(session.browser, { modelId: ECHO_MODEL });
   const panel = await session.browser.openExtensionPage('/sidepanel.html');
   await showView(panel, 'Models');

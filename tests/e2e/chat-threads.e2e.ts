@@ -8,12 +8,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ask,
-  configure,
   currentThread,
   databaseSnapshot,
   focusTab,
   showView,
-  startSession,
+  startChatSession,
   storedThreads,
   type Session,
 } from './harness';
@@ -24,17 +23,21 @@ let session: Session;
 let panel: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  await configure(session.browser, { modelId: MODEL });
-  // Downloaded up front (the first-run offer is chat.e2e.ts's subject).
-  const { probe, page } = await session.openTestPage();
-  expect((await probe.call('load', MODEL)).error).toBeUndefined();
-  await page.close();
-  panel = await session.browser.openExtensionPage('/sidepanel.html');
+  ({ session, panel } = await startChatSession(MODEL));
 });
 afterAll(() => session?.close());
 
 const open = (path: string) => session.openPage(path);
+
+/** At least `n` saved threads, asking on fresh tabs for those missing (tests do not rely on earlier tests). */
+async function atLeastThreads(n: number): Promise<void> {
+  const pages = ['/tides.html', '/animals.html', '/article.html'];
+  for (let i = (await storedThreads(panel)).length; i < n; i++) {
+    await showView(panel, 'Chat');
+    await focusTab(session.browser, panel, await open(pages[i % pages.length]!));
+    await ask(panel, `Question ${i + 1}: what is this page about?`);
+  }
+}
 
 describe('threads follow tabs', () => {
   test('two tabs, two threads: switching tabs switches the thread; navigating starts a new one', async () => {
@@ -116,6 +119,7 @@ describe('temporary chat', () => {
 
 describe('history on the device', () => {
   test('after a browser restart the threads are in history; export → delete all → import restores them exactly', async () => {
+    await atLeastThreads(3);
     const before = await storedThreads(panel);
     expect(before.length).toBeGreaterThan(2);
     await session.restartBrowser();
@@ -155,6 +159,8 @@ describe('history on the device', () => {
   });
 
   test('a thread opened from history can be read again', async () => {
+    await atLeastThreads(1);
+    await showView(panel, 'History');
     const [thread] = await storedThreads(panel);
     await panel.locator(`[data-testid="chat-history-item"][data-thread="${thread!.id}"] button.linklike`).click();
     await expect.poll(() => panel.locator('.chat').getAttribute('data-thread')).toBe(thread!.id);

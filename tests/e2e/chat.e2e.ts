@@ -5,8 +5,17 @@
  * saved answer shows exactly what reached it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ask, configure, currentThread, expectEchoed, focusTab, startSession, type Session } from './harness';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  ask,
+  currentThread,
+  ensureModel,
+  expectEchoed,
+  focusTab,
+  removeModel,
+  startChatSession,
+  type Session,
+} from './harness';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
 
@@ -14,11 +23,11 @@ let session: Session;
 let panel: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  await configure(session.browser, { modelId: MODEL });
-  panel = await session.browser.openExtensionPage('/sidepanel.html');
+  ({ session, panel } = await startChatSession(MODEL));
 });
 afterAll(() => session?.close());
+// Every test but the first-run one starts with the model downloaded, whatever ran before.
+beforeEach(() => ensureModel(session.browser, MODEL));
 
 const open = (path: string) => session.openPage(path);
 
@@ -30,14 +39,19 @@ async function savedAnswer() {
 
 describe('first run', () => {
   test('nothing is fetched until the user agrees; the offer names the model', async () => {
-    await panel.getByTestId('model-offer').waitFor();
+    await removeModel(session.browser, MODEL);
+    session.hub.clearLog();
+    const firstRun = await session.browser.openExtensionPage('/sidepanel.html');
+    await firstRun.getByTestId('model-offer').waitFor();
+    await expect(firstRun.getByTestId('model-offer').innerText()).resolves.toContain(MODEL);
     expect(session.hub.requests.filter((r) => r.path.includes('/resolve/'))).toEqual([]);
-    await panel
+    await firstRun
       .getByTestId('model-offer')
       .getByRole('button', { name: /Download/ })
       .click();
-    await panel.getByTestId('model-offer').waitFor({ state: 'detached', timeout: 60_000 });
+    await firstRun.getByTestId('model-offer').waitFor({ state: 'detached', timeout: 60_000 });
     expect(session.hub.requests.some((r) => r.path.endsWith('onnx/model.onnx'))).toBe(true);
+    await firstRun.close();
   });
 });
 

@@ -11,7 +11,9 @@ import {
   ECHO_MODEL,
   ask,
   configure,
+  ensureModel,
   focusTab,
+  removeModel,
   showView,
   startSession,
   storedModelFiles,
@@ -40,10 +42,24 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
+/**
+ * Each test's starting point, whatever ran before: no fault, the model stored whole or not
+ * at all, and the Models view showing it (reloaded: another context changed the store).
+ */
+async function startFrom(stored: 'none' | 'complete'): Promise<void> {
+  session.hub.setFault(null);
+  if (stored === 'none') await removeModel(session.browser, ECHO_MODEL);
+  else await ensureModel(session.browser, ECHO_MODEL);
+  await panel.reload();
+  await showView(panel, 'Models');
+  await expect.poll(() => row().getAttribute('data-stored')).toBe(stored);
+}
+
 const storedFiles = async () => (await storedModelFiles(panel)).filter((f) => f.modelId === ECHO_MODEL);
 
 describe('model manager', () => {
   test('lists the catalog with sizes for this device, and the custom model', async () => {
+    await startFrom('none');
     const names = await panel.locator('li.model strong').allTextContents();
     expect(names).toEqual(
       expect.arrayContaining(['SmolLM2 135M Instruct', 'SmolLM2 360M Instruct', 'Qwen2.5 0.5B Instruct', ECHO_MODEL]),
@@ -57,6 +73,7 @@ describe('model manager', () => {
   });
 
   test('a first download shows real progress (bytes, %, time left), then the model is stored whole', async () => {
+    await startFrom('none');
     session.hub.setFault(SLOW);
     await row().getByRole('button', { name: 'Download' }).click();
     const bar = row().locator('progress');
@@ -88,6 +105,7 @@ describe('model manager', () => {
   });
 
   test('deleting the model frees its bytes', async () => {
+    await startFrom('complete');
     await row()
       .getByRole('button', { name: `Delete ${ECHO_MODEL} from this device` })
       .click();
@@ -96,6 +114,7 @@ describe('model manager', () => {
   });
 
   test('cancel keeps the complete files; resume fetches only the rest', async () => {
+    await startFrom('none');
     session.hub.setFault(SLOW);
     await row().getByRole('button', { name: 'Download' }).click();
     const bar = row().locator('progress');
@@ -118,6 +137,7 @@ describe('model manager', () => {
   });
 
   test('a hub that drops the connection mid-file ends in a clear error and no partial entry', async () => {
+    await startFrom('complete');
     await row()
       .getByRole('button', { name: `Delete ${ECHO_MODEL} from this device` })
       .click();
@@ -158,6 +178,7 @@ describe('accessibility', () => {
   }
 
   test('no serious violations in any panel view, in either theme, or on the options page', async () => {
+    await startFrom('complete');
     const page = await session.browser.context.newPage();
     await page.goto(`${session.pages.url}/tides.html`);
     await showView(panel, 'Chat');

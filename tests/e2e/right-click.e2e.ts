@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   configure,
+  ensureModel,
   expectEchoed,
   startDesktop,
   startSession,
@@ -22,10 +23,8 @@ beforeAll(async () => {
   desktop = await startDesktop();
   session = await startSession({ display: desktop.display });
   await configure(session.browser, { modelId: MODEL });
-  // Download the model first, so the panel can go straight to summarizing.
-  const { probe, page } = await session.openTestPage();
-  expect((await probe.call('load', MODEL)).error).toBeUndefined();
-  await page.close();
+  // Downloaded first, so the panel can go straight to summarizing.
+  await ensureModel(session.browser, MODEL);
 });
 afterAll(async () => {
   await session?.close();

@@ -4,14 +4,15 @@
  * The echo model writes back what it was given, so the tests read exactly what reached it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   clickMenuItem,
-  configure,
+  ensureModel,
   expectEchoed,
   finishedSummary,
   panelRun,
-  startSession,
+  removeModel,
+  startChatSession,
   storedSummaries,
   type Session,
 } from './harness';
@@ -23,11 +24,11 @@ let session: Session;
 let panel: Page;
 
 beforeAll(async () => {
-  session = await startSession();
-  await configure(session.browser, { modelId: MODEL });
-  panel = await session.browser.openExtensionPage('/sidepanel.html');
+  ({ session, panel } = await startChatSession(MODEL));
 });
 afterAll(() => session?.close());
+// Every test but the first-use one starts with the model downloaded, whatever ran before.
+beforeEach(() => ensureModel(session.browser, MODEL));
 
 const open = (path: string) => session.openPage(path);
 
@@ -43,6 +44,7 @@ const historyCount = () => panel.locator('[data-testid="history-item"]').count()
 
 describe('summarize page', () => {
   test('first use offers the model download, then summarizes the article part by part', async () => {
+    await removeModel(session.browser, MODEL);
     const page = await open('/news.html');
     const run = await panelRun(panel);
     await clickMenuItem(session.browser, 'edgewise-summarize-page', page);

@@ -1,7 +1,10 @@
 /** Drives the side panel's chat the way a person does, and reads what it shows and stored. */
 import type { Page } from 'playwright-core';
-import type { Launched } from './browser';
+import type { LaunchOptions, Launched } from './browser';
 import { readStore } from './inspect';
+import { ensureModel } from './models';
+import { startSession, type Session } from './session';
+import { configure } from './settings';
 import { tabIdOf } from './summarize';
 
 /** A chat thread as saved in IndexedDB. */
@@ -76,4 +79,19 @@ export async function finishedAnswer(panel: Page, before: number, timeout = 120_
       : '',
     error: (await answer.locator('.error').count()) ? await answer.locator('.error').innerText() : '',
   };
+}
+
+/**
+ * A session whose settings name `modelId`, with that model already downloaded (the
+ * first-run offer is a test's own subject, not every spec's setup) and the side panel open.
+ */
+export async function startChatSession(
+  modelId: string,
+  options: LaunchOptions = {},
+): Promise<{ session: Session; panel: Page }> {
+  const session = await startSession(options);
+  await configure(session.browser, { modelId });
+  await ensureModel(session.browser, modelId);
+  const panel = await session.browser.openExtensionPage('/sidepanel.html');
+  return { session, panel };
 }

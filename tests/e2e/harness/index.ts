@@ -17,4 +17,14 @@ export { startSession, type Session } from './session';
 export { clickMenuItem, finishedSummary, panelRun, tabIdOf } from './summarize';
 export { startDesktop, type Desktop } from './desktop';
 export { bestSubstringDistance, echoed, expectEchoed } from './echo-match';
-export { ask, currentThread, finishedAnswer, focusTab, showView, storedThreads, type StoredThread } from './chat';
+export {
+  ask,
+  currentThread,
+  finishedAnswer,
+  focusTab,
+  showView,
+  startChatSession,
+  storedThreads,
+  type StoredThread,
+} from './chat';
+export { ensureModel, removeModel } from './models';

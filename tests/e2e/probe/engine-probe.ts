@@ -74,6 +74,18 @@ const probe = {
   async listCached() {
     return (await connect()).engine.listCached();
   },
+  /** Stores a model's files without loading it (extension pages only). */
+  async download(modelId: string) {
+    try {
+      return { result: await (await connect()).engine.download(modelId) };
+    } catch (error) {
+      return { error: message(error) };
+    }
+  },
+  /** Deletes a model's files (extension pages only). */
+  async deleteCached(modelId: string) {
+    return (await connect()).engine.deleteCached(modelId);
+  },
   /** Opens `n` separate connections at once (each asks the background for the engine). */
   async connectMany(n: number) {
     const connections = await Promise.all(Array.from({ length: n }, () => connectEngine(chrome.runtime)));
