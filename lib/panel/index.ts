@@ -10,7 +10,7 @@ export { EngineLink, type EngineLinkState } from './engine-link';
 export { createPanelBus, type PanelBus, type PanelEvents } from './events';
 export { ChatHistory, type HistoryState, type ImportOutcome } from './history';
 export { ModelGate, ModelNotDownloadedError } from './model-gate';
-export { ModelLibrary, type ModelsState } from './models';
+export { ModelLibrary, type ModelsState, type StorageUse } from './models';
 export { Emitter, Observable, type Readable } from './observable';
 export { Panel, type PanelBrowser, type PanelDeps } from './panel';
 export { SummaryJobs, type SummaryNotices, type SummaryState } from './summaries';

@@ -12,10 +12,18 @@ import type { EdgewiseDatabase } from '@/lib/store';
 import { catalog } from '@/models';
 import { Observable, type Readable } from './observable';
 
+/** How much this extension's origin stores, and may store (`navigator.storage.estimate()`). */
+export interface StorageUse {
+  usage: number;
+  quota: number;
+}
+
 export interface ModelsState {
   settings: Settings | null;
   cached: CachedModel[] | null;
   capabilities: DeviceCapabilities | null;
+  /** Null when the browser does not say. */
+  storage: StorageUse | null;
 }
 
 /** What the library needs of the engine. */
@@ -26,10 +34,16 @@ export interface ModelLibraryDeps {
   /** The engine now, or null while it is not connected. */
   engine(): LibraryEngine | null;
   probeCapabilities(): Promise<DeviceCapabilities>;
+  estimateStorage?(): Promise<StorageEstimate>;
 }
 
 export class ModelLibrary {
-  private readonly current = new Observable<ModelsState>({ settings: null, cached: null, capabilities: null });
+  private readonly current = new Observable<ModelsState>({
+    settings: null,
+    cached: null,
+    capabilities: null,
+    storage: null,
+  });
 
   constructor(private readonly deps: ModelLibraryDeps) {}
 
@@ -48,15 +62,25 @@ export class ModelLibrary {
     return this.rows(state)?.find((row) => (modelId === undefined ? row.isDefault : row.id === modelId));
   }
 
-  /** Reads settings, stored models and (once) capabilities again. */
+  /** Reads settings, stored models, storage use and (once) capabilities again. */
   async refresh(): Promise<void> {
     const engine = this.deps.engine();
-    const [settings, cached, capabilities] = await Promise.all([
+    const [settings, cached, capabilities, storage] = await Promise.all([
       loadSettings(this.deps.db),
       engine ? engine.listCached().catch(() => this.current.value.cached) : this.current.value.cached,
       this.current.value.capabilities ?? this.deps.probeCapabilities(),
+      this.estimate(),
     ]);
-    this.current.set({ settings, cached, capabilities });
+    this.current.set({ settings, cached, capabilities, storage });
+  }
+
+  private async estimate(): Promise<StorageUse | null> {
+    try {
+      const estimate = await this.deps.estimateStorage?.();
+      return estimate?.quota === undefined ? null : { usage: estimate.usage ?? 0, quota: estimate.quota };
+    } catch {
+      return null;
+    }
   }
 
   /** Saves a change; throws a SettingsError (nothing saved) for a bad value. */

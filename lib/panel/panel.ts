@@ -54,6 +54,7 @@ export class Panel {
       db,
       engine: () => this.engine.state.value.engine,
       probeCapabilities: overrides.probeCapabilities ?? probeCapabilities,
+      estimateStorage: () => navigator.storage.estimate(),
     });
     this.downloads = new Downloads({ engine, settled: () => this.models.refresh() });
     this.gate = new ModelGate(this.models, this.downloads, engine);

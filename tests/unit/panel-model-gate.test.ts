@@ -65,6 +65,7 @@ describe('after the user’s yes', () => {
     expect(seen.at(-1)!.progress!.total).toBeGreaterThan(2_000_000);
     expect(p.downloads.get(ECHO_MODEL)).toBeUndefined(); // done: nothing left to show
     expect(p.models.row(ECHO_MODEL)?.stored).toBe('complete');
+    expect(p.models.state.value.storage).toEqual({ usage: 5_000_000, quota: 100_000_000 });
     const model = await p.gate.loadForText(ECHO_MODEL, () => undefined);
     expect(model.contextWindow).toBe(2048);
     expect(await model.countTokens(['abc'])).toEqual([3]);

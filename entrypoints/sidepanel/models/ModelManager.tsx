@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { usePanel, useValue } from '../use-panel';
@@ -9,13 +9,8 @@ import { ModelRowView } from './ModelRowView';
 export function ModelManager() {
   const { models } = usePanel();
   const state = useValue(models.state);
-  const [storage, setStorage] = useState<{ usage?: number; quota?: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { settings, cached, capabilities } = state;
-
-  useEffect(() => {
-    void navigator.storage?.estimate().then(setStorage, () => setStorage(null));
-  }, [cached]);
+  const { settings, capabilities, storage } = state;
 
   const rows = models.rows(state);
   if (!rows || !settings || !capabilities) return <p role="status">{i18n.t('models.checking')}</p>;
@@ -30,12 +25,9 @@ export function ModelManager() {
 
   return (
     <div class="models">
-      {storage?.quota !== undefined && (
+      {storage && (
         <p class="muted" data-testid="storage-estimate">
-          {i18n.t('models.storage', [
-            formatBytes(storage.usage ?? 0),
-            formatBytes(storage.quota - (storage.usage ?? 0)),
-          ])}
+          {i18n.t('models.storage', [formatBytes(storage.usage), formatBytes(storage.quota - storage.usage)])}
         </p>
       )}
       {error && (

@@ -24,6 +24,8 @@ export async function startPanelServices(modelId = ECHO_MODEL): Promise<PanelSer
     db: node.db,
     engine: () => node.engine,
     probeCapabilities: async () => ({ webgpu: false, shaderF16: false }),
+    // A stand-in for navigator.storage.estimate(), which Node does not have.
+    estimateStorage: async () => ({ usage: 5_000_000, quota: 100_000_000 }),
   });
   const downloads = new Downloads({ engine: () => node.engine, settled: () => models.refresh() });
   const gate = new ModelGate(models, downloads, () => node.engine);
