@@ -54,6 +54,64 @@ function singleOrtWasmCopy(): Plugin {
   };
 }
 
+/**
+ * Each extension page's own Content Security Policy, stricter than the manifest's. The side
+ * panel shows model and page text and fetches nothing, so a payload that slips past the
+ * renderer still cannot make it load a URL (a `<video poster>` or an image would tell its
+ * server what was read). The options page shows neither; it loads no media or frames but
+ * otherwise keeps the manifest's policy (the bench runs raw transformers.js there as its
+ * baseline). The
+ * offscreen document keeps only what downloads need: the model host (any the user may set)
+ * and its own files. Added to built pages only: the dev server serves scripts from localhost
+ * and reloads over a websocket.
+ */
+export const PAGE_CSP: Record<string, string> = {
+  sidepanel: [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "media-src 'none'",
+    "connect-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; '),
+  offscreen: [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    "connect-src 'self' https: http:",
+    "img-src 'none'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; '),
+};
+PAGE_CSP.options = [
+  "img-src 'self' data:",
+  "media-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function pageCsp(): Plugin {
+  return {
+    name: 'edgewise:page-csp',
+    apply: 'build',
+    transformIndexHtml(html, context) {
+      const page = /entrypoints[\\/]([^\\/]+)[\\/]index\.html$/.exec(context.filename)?.[1];
+      const policy = page ? PAGE_CSP[page] : undefined;
+      if (!policy) throw new Error(`No page CSP for ${context.filename}; add one to PAGE_CSP.`);
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   // UI strings live with the code that uses them; the module turns them into _locales/.
@@ -92,7 +150,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [bundledOrtInsteadOfCdn(), singleOrtWasmCopy()],
+    plugins: [bundledOrtInsteadOfCdn(), singleOrtWasmCopy(), pageCsp()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       // transformers.js and ORT are large by nature; they load only in the offscreen document.

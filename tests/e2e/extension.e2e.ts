@@ -52,6 +52,22 @@ describe('built output', () => {
     expect(csp).not.toMatch(/https?:|blob:|'unsafe-eval'/);
   });
 
+  test('pages that show model or page text fetch nothing; the engine page fetches no media', () => {
+    const policy = (page: string) =>
+      /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
+        readFileSync(join(EXTENSION_DIR, `${page}.html`), 'utf8'),
+      )?.[1] ?? '';
+    for (const page of ['sidepanel', 'options']) {
+      for (const directive of ["img-src 'self' data:", "media-src 'none'", "frame-src 'none'"])
+        expect(policy(page), page).toContain(directive);
+    }
+    expect(policy('sidepanel')).toContain("default-src 'none'");
+    expect(policy('sidepanel')).toContain("connect-src 'none'");
+    const engine = policy('offscreen');
+    expect(engine).toContain("media-src 'none'");
+    expect(engine).toContain("img-src 'none'");
+  });
+
   test("bundles ONNX Runtime's wasm pair once", () => {
     const wasm = filesUnder(EXTENSION_DIR).filter((f) => f.endsWith('.wasm'));
     expect(wasm.map((f) => relative(EXTENSION_DIR, f))).toEqual(['ort/ort-wasm-simd-threaded.asyncify.wasm']);

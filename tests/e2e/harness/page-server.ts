@@ -7,6 +7,8 @@ import { PAGES_DIR } from './paths';
 
 export interface PageServer {
   url: string;
+  /** Every path requested, in order (hostile pages check that no `/beacon/` was fetched). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -14,8 +16,11 @@ export interface PageServer {
 export async function startPageServer(extra: Record<string, string> = {}): Promise<PageServer> {
   // The handler never rejects (a missing file is a 404), so its promise can be left alone.
   const server = createServer((request, response) => void serve(request, response));
+  const requests: string[] = [];
+  let origin = '';
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    requests.push(path);
     const generated = extra[path];
     if (generated !== undefined) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -32,19 +37,20 @@ export async function startPageServer(extra: Record<string, string> = {}): Promi
     }
     try {
       const body = await readFile(join(PAGES_DIR, path === '/' ? 'article.html' : path));
-      response.writeHead(200, {
-        'content-type':
-          path.endsWith('.html') || path === '/' ? 'text/html; charset=utf-8' : 'application/octet-stream',
-      });
-      response.end(body);
+      const html = path.endsWith('.html') || path === '/';
+      response.writeHead(200, { 'content-type': html ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      // Pages may name this server's own address (hostile pages point their beacons here).
+      response.end(html ? body.toString('utf8').replaceAll('{{origin}}', origin) : body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   }
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
+    requests,
     close: () =>
       new Promise((done) => {
         server.close(() => done());
