@@ -8,14 +8,21 @@
 /** Tags Edgewise wraps data in. */
 export type DataTag = 'page' | 'summaries';
 
-/** `text` with every closing `</tag` (any case: a model reads `</PAGE>` as one too) defused. */
+/**
+ * `text` with every spelling of a closing `</tag` defused: any case and any whitespace
+ * (a model reads `</PAGE >`, `</ page>` and `<\n/page>` as closing tags too). The `<` is
+ * written as `&lt;`, so no `<`, whitespace, `/`, `tag` sequence is left but ours.
+ */
 export function neutralise(text: string, tag: DataTag): string {
-  return text.replace(new RegExp(`</${tag}`, 'gi'), `< /${tag}`);
+  return text.replace(new RegExp(`<(\\s*/\\s*${tag})`, 'gi'), '&lt;$1');
 }
 
-/** Text fit for a delimiter's attribute: no double quotes or line breaks, at most 80 characters. */
+/**
+ * Text fit for a delimiter's attribute: no quotes that could close it, no `<` or `>` that
+ * could open or close a tag, no line breaks, at most 80 characters.
+ */
 export function attribute(text: string): string {
-  return text.replaceAll('"', "'").replace(/\s+/g, ' ').slice(0, 80);
+  return text.replaceAll('"', "'").replace(/[<>]/g, '').replace(/\s+/g, ' ').slice(0, 80);
 }
 
 /** `<tag a="…">\ntext\n</tag>`, with attribute values and the text made safe. */
