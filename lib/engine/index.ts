@@ -9,7 +9,7 @@ import { VerifiedFetch } from './verified-fetch';
 export type * from './api';
 export { DownloadCancelledError, StorageFullError, downloadTarget, isQuotaError } from './downloader';
 export { ContextOverflowError, DEFAULT_MAX_NEW_TOKENS, defuseSpecialTokens } from './generation';
-export { LocalEngine, NoModelLoadedError } from './local-engine';
+export { LocalEngine, ModelNotStoredError, NoModelLoadedError } from './local-engine';
 export { CHUNK_BYTES, IncompleteDownloadError, ModelCache, parseModelFileUrl } from './model-cache';
 export { ModelLoadError } from './model-loader';
 export { requestPersistentStorage } from './persistence';

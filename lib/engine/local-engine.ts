@@ -44,6 +44,11 @@ export class NoModelLoadedError extends Error {
   override name = 'NoModelLoadedError';
 }
 
+/** Thrown when an answer names a model that is not stored whole: answers never download. */
+export class ModelNotStoredError extends Error {
+  override name = 'ModelNotStoredError';
+}
+
 export class LocalEngine implements EngineAdminApi {
   private loaded: LoadedHandle | undefined;
   private readonly hub = new StatusHub();
@@ -184,9 +189,29 @@ export class LocalEngine implements EngineAdminApi {
   }
 
   private async ensureModel(modelId: string | undefined): Promise<LoadedHandle> {
-    if (modelId && this.loaded?.modelId !== modelId) await this.loadNow(modelId, {});
+    if (modelId && this.loaded?.modelId !== modelId) {
+      // An answer loads from IndexedDB only: a model deleted or switched to another dtype
+      // mid-summary must not be fetched again without the user's yes (the panel's model gate).
+      if (!(await this.isStoredWhole(modelId)))
+        throw new ModelNotStoredError(
+          `${modelId} is not downloaded for this device. Download it in the Edgewise side panel first; nothing was fetched.`,
+        );
+      await this.loadNow(modelId, {});
+    }
     if (!this.loaded) throw new NoModelLoadedError('No model is loaded. Load a model before generating.');
     return this.loaded;
+  }
+
+  /** Whether every file of `modelId` is stored for the dtype a load here would use. */
+  private async isStoredWhole(modelId: string): Promise<boolean> {
+    const [settings, caps, cached] = await Promise.all([
+      this.deps.settings(),
+      this.deps.capabilities(),
+      this.deps.cache.list(),
+    ]);
+    const { dtype } = downloadTarget(modelId, {}, settings, caps);
+    const stored = cached.find((m) => m.modelId === modelId);
+    return Boolean(stored?.complete) && (stored?.dtype === undefined || stored.dtype === (dtype ?? 'default'));
   }
 
   private async loadNow(modelId: string, options: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult> {

@@ -7,6 +7,7 @@ import { ECHO_MODEL, startNodeEngine, type NodeEngine } from './helpers/node-eng
 let node: NodeEngine;
 beforeAll(async () => {
   node = await startNodeEngine();
+  await node.engine.download(ECHO_MODEL);
 });
 afterAll(() => node?.close());
 
@@ -116,6 +117,21 @@ describe('streamAnswer', () => {
     expect(ids[0]).toMatch(/^summary-/);
     expect(new Set(ids).size).toBe(2);
     expect(answer.origin).toEqual({ kind: 'device', modelId: ECHO_MODEL, device: 'webgpu' });
+  });
+});
+
+describe('an answer never downloads', () => {
+  test('a model that is not stored fails with a clear error, and nothing is fetched', async () => {
+    node.hub.clearLog();
+    await expect(
+      streamAnswer(node.engine, {
+        feature: 'summary',
+        messages: question,
+        modelId: 'edgewise-test/echo-tiny-1k',
+        maxNewTokens: 8,
+      }),
+    ).rejects.toThrow(/not downloaded for this device.*nothing was fetched/);
+    expect(node.hub.requests).toEqual([]);
   });
 });
 
