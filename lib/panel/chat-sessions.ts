@@ -33,6 +33,9 @@ export interface ChatSessionsDeps {
   newId?(): string;
 }
 
+/** A thread opened from history, when no tab holds it. */
+const historyKey = (threadId: string) => `history ${threadId}`;
+
 /** One conversation per tab + page (the fragment does not count), and one more while temporary. */
 function keyOf(tabId: number, url: string, temporary: boolean): string {
   return `${tabId} ${threadUrl(url)}${temporary ? ' temporary' : ''}`;
@@ -46,13 +49,7 @@ export class ChatSessions {
 
   /** The conversation for this tab and URL: in memory, bound in this browser session, or new. */
   forTab(tab: TabPage, temporary: boolean): Promise<Conversation> {
-    const key = keyOf(tab.tabId, tab.url, temporary);
-    let conversation = this.open.get(key);
-    if (!conversation) {
-      conversation = this.create(tab, temporary);
-      this.open.set(key, conversation);
-    }
-    return conversation;
+    return this.remember(keyOf(tab.tabId, tab.url, temporary), () => this.create(tab, temporary));
   }
 
   /**
@@ -61,13 +58,16 @@ export class ChatSessions {
    */
   async fromHistory(threadId: string, tab: TabPage | null): Promise<Conversation | null> {
     for (const open of this.open.values()) {
-      const conversation = await open;
-      if (conversation.snapshot.thread.id === threadId) return conversation;
+      const conversation = await open.catch(() => null);
+      if (conversation?.snapshot.thread.id === threadId) return conversation;
     }
     const stored = await getThread(this.deps.db, threadId);
     if (!stored) return null;
     const samePage = tab && threadUrl(tab.url) === stored.url;
-    return new Conversation(stored, this.conversationDeps(samePage ? tab : null, false));
+    // Kept like a tab's conversation, so opening it again (or deleting it) reaches this same copy.
+    return this.remember(historyKey(threadId), async () => {
+      return new Conversation(stored, this.conversationDeps(samePage ? tab : null, false));
+    });
   }
 
   /** Forgets conversations of a closed tab (their threads stay in history). */
@@ -90,11 +90,24 @@ export class ChatSessions {
   /** The user deleted a thread (or all, when null): drop it from memory so nothing saves it back. */
   async forget(threadId: string | null): Promise<void> {
     for (const [key, open] of this.open) {
-      const conversation = await open;
-      if (threadId !== null && conversation.snapshot.thread.id !== threadId) continue;
+      const conversation = await open.catch(() => null);
+      if (threadId !== null && conversation?.snapshot.thread.id !== threadId) continue;
       this.open.delete(key);
-      conversation.discard();
+      conversation?.discard();
     }
+  }
+
+  /** The conversation under `key`, made once; a failed make is forgotten, so the next try runs again. */
+  private remember(key: string, make: () => Promise<Conversation>): Promise<Conversation> {
+    let conversation = this.open.get(key);
+    if (!conversation) {
+      conversation = make();
+      this.open.set(key, conversation);
+      conversation.catch(() => {
+        if (this.open.get(key) === conversation) this.open.delete(key);
+      });
+    }
+    return conversation;
   }
 
   private async create(tab: TabPage, temporary: boolean): Promise<Conversation> {

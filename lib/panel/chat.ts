@@ -97,6 +97,8 @@ export class ChatPanel {
 
   /** Shows a thread from history (its page may be closed). */
   openFromHistory(threadId: string): void {
+    // Opening the thread already shown must not replace its conversation (an answer may be streaming).
+    if (this.current.value.historyThreadId === threadId && this.current.value.conversation) return;
     this.update({ historyThreadId: threadId });
     void this.pick();
   }

@@ -76,16 +76,16 @@ export class Downloads {
     }
   }
 
+  /** Stops a download; with the engine gone it has stopped already (its call failed). */
   cancel(modelId: string): void {
-    void this.deps
-      .engine()
-      .cancelDownload(modelId)
-      .catch(() => undefined);
-  }
-
-  /** Forgets a failed download's error. */
-  dismiss(modelId: string): void {
-    this.drop(modelId);
+    try {
+      void this.deps
+        .engine()
+        .cancelDownload(modelId)
+        .catch(() => undefined);
+    } catch {
+      // Not connected: nothing is downloading.
+    }
   }
 
   private put(state: DownloadState): void {

@@ -57,8 +57,9 @@ export class EngineLink {
   }
 
   private async attempt(): Promise<void> {
+    let connection: EngineConnection | undefined;
     try {
-      const connection = await this.deps.connect();
+      connection = await this.deps.connect();
       if (this.closed) return connection.close();
       this.connection = connection;
       this.current.set({ engine: connection.engine, status: null, fatal: null });
@@ -74,7 +75,8 @@ export class EngineLink {
         }),
       );
     } catch (error) {
-      if (this.closed || this.connection) return;
+      // A connection that dropped while status was being watched is retried by its onDisconnect.
+      if (this.closed || connection) return;
       // Say why, and keep trying: the engine document may come back (after an update, a crash).
       this.current.set({ engine: null, status: null, fatal: error instanceof Error ? error.message : String(error) });
       this.retry(this.retryMs.afterFailure);

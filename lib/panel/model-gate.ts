@@ -26,9 +26,10 @@ export class ModelGate {
     private readonly engine: () => GateEngine,
   ) {}
 
-  /** Whether `modelId` is stored whole, read fresh from the engine. */
+  /** Whether `modelId` is stored whole, read fresh from the engine (waiting for it to connect). */
   async isStored(modelId: string): Promise<boolean> {
     await this.library.refresh();
+    await this.library.known();
     return this.library.row(modelId)?.stored === 'complete';
   }
 

@@ -45,6 +45,9 @@ export class ModelLibrary {
     storage: null,
   });
 
+  /** Refreshes run one after another, so the newest read is the one that stays. */
+  private refreshing: Promise<void> = Promise.resolve();
+
   constructor(private readonly deps: ModelLibraryDeps) {}
 
   get state(): Readable<ModelsState> {
@@ -63,7 +66,25 @@ export class ModelLibrary {
   }
 
   /** Reads settings, stored models, storage use and (once) capabilities again. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    const next = this.refreshing.then(() => this.read());
+    this.refreshing = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Resolves once what is stored is known (the engine has answered at least once). */
+  async known(): Promise<void> {
+    if (this.current.value.cached !== null) return;
+    await new Promise<void>((resolve) => {
+      const unsubscribe = this.current.subscribe(() => {
+        if (this.current.value.cached === null) return;
+        unsubscribe();
+        resolve();
+      });
+    });
+  }
+
+  private async read(): Promise<void> {
     const engine = this.deps.engine();
     const [settings, cached, capabilities, storage] = await Promise.all([
       loadSettings(this.deps.db),
@@ -71,7 +92,9 @@ export class ModelLibrary {
       this.current.value.capabilities ?? this.deps.probeCapabilities(),
       this.estimate(),
     ]);
-    this.current.set({ settings, cached, capabilities, storage });
+    const next = { settings, cached, capabilities, storage };
+    // Views re-render on every set; most refreshes find nothing new.
+    if (JSON.stringify(next) !== JSON.stringify(this.current.value)) this.current.set(next);
   }
 
   private async estimate(): Promise<StorageUse | null> {

@@ -70,6 +70,7 @@ export class Panel {
       db,
       session,
       gate: this.gate,
+      models: this.models,
       engine,
       readPage,
       tabs: this.tabs,

@@ -23,6 +23,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { PageReader } from './chat-sessions';
 import type { PanelBus } from './events';
 import type { ModelGate } from './model-gate';
+import type { ModelLibrary } from './models';
 import { Observable, type Readable } from './observable';
 import type { TabWatcher } from './tabs';
 
@@ -48,6 +49,8 @@ export interface SummaryJobsDeps {
   /** Where the background parks jobs (`storage.session`). */
   session: SessionStorage & Pick<WxtBrowser['storage']['session'], 'onChanged'>;
   gate: ModelGate;
+  /** Watched while a job waits for its model: choosing another model restarts the job with it. */
+  models: ModelLibrary;
   engine(): AnswerEngine;
   readPage: PageReader;
   tabs: TabWatcher;
@@ -58,6 +61,7 @@ export interface SummaryJobsDeps {
 
 interface RunningJob {
   tabId: number;
+  mode: SourceMode;
   abort: AbortController;
 }
 
@@ -137,7 +141,7 @@ export class SummaryJobs {
   async run(tabId: number, mode: SourceMode, fresh = false): Promise<void> {
     this.stop();
     this.last = { tabId, mode };
-    const job: RunningJob = { tabId, abort: new AbortController() };
+    const job: RunningJob = { tabId, mode, abort: new AbortController() };
     this.running = job;
     const { db, gate } = this.deps;
     const { modelId } = await loadSettings(db);
@@ -154,7 +158,7 @@ export class SummaryJobs {
         save: (record) => saveSummary(db, record),
         modelId,
         isStored: () => gate.isStored(modelId),
-        whenStored: () => gate.whenStored(modelId, signal),
+        whenStored: () => this.waitForModel(modelId, job),
         load: (onProgress) => gate.loadForText(modelId, onProgress),
         generate: async (messages, maxNewTokens, onText) => {
           const answer = await streamAnswer(this.deps.engine(), {
@@ -177,6 +181,27 @@ export class SummaryJobs {
       this.update({ running: false });
     }
     await this.refreshHistory();
+  }
+
+  /**
+   * Waits at the model gate. If the user picks another model from the offer ("Choose one
+   * in Models") instead, the job starts again with that one rather than waiting forever.
+   */
+  private async waitForModel(modelId: string, job: RunningJob): Promise<void> {
+    const chosen = new AbortController();
+    const { models } = this.deps;
+    const unsubscribe = models.state.subscribe(() => {
+      const current = models.state.value.settings?.modelId;
+      if (current && current !== modelId) chosen.abort();
+    });
+    try {
+      await this.deps.gate.whenStored(modelId, AbortSignal.any([job.abort.signal, chosen.signal]));
+    } catch (error) {
+      if (chosen.signal.aborted && !job.abort.signal.aborted) void this.run(job.tabId, job.mode);
+      throw error;
+    } finally {
+      unsubscribe();
+    }
   }
 
   private async takeParkedJob(): Promise<void> {

@@ -158,7 +158,12 @@ describe('history', () => {
     chat.openFromHistory(id);
     await expect.poll(() => state().conversation?.snapshot.thread.id).toBe(id);
     expect(state().historyThreadId).toBe(id);
+    const shown = state().conversation;
+    chat.openFromHistory(id);
+    expect(state().conversation).toBe(shown); // the same live copy, not a second one from the database
     chat.leaveHistory();
     await expect.poll(() => state().conversation?.snapshot.thread.url).toBe('https://example.com/other');
+    chat.openFromHistory(id);
+    await expect.poll(() => state().conversation).toBe(shown);
   });
 });

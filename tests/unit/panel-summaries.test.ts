@@ -40,6 +40,7 @@ beforeEach(async () => {
     db: p.node.db,
     session: fakeBrowser.storage.session,
     gate: p.gate,
+    models: p.models,
     engine: () => p.node.engine,
     readPage: async () => page,
     tabs,
@@ -82,6 +83,15 @@ describe('a job from the menu', () => {
     await expect.poll(() => job()?.kind).toBe('error');
     expect(job()).toMatchObject({ message: 'Stopped before the model was downloaded.' });
     expect(jobs.state.value.running).toBe(false);
+    expect(p.node.hub.requests).toEqual([]);
+  });
+
+  test('choosing another model from the offer starts the job again with that model', async () => {
+    await park(5);
+    await expect.poll(() => job()).toMatchObject({ kind: 'needs-model', modelId: ECHO_MODEL });
+    await p.models.changeSettings({ modelId: 'edgewise-test/echo-tiny-1k' });
+    await expect.poll(() => job()).toMatchObject({ kind: 'needs-model', modelId: 'edgewise-test/echo-tiny-1k' });
+    expect(jobs.state.value.runs).toBe(2);
     expect(p.node.hub.requests).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConversationSnapshot } from '@/lib/chat';
+import { threadUrl, type ConversationSnapshot } from '@/lib/chat';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { usePanel, useValue } from '../use-panel';
@@ -36,7 +36,7 @@ export function ChatView() {
   const lastUser = messages.findLastIndex((m) => m.role === 'user');
   const lastAnswer = messages.findLastIndex((m) => m.role === 'assistant');
   // A thread from history about another page cannot use the open tab's page.
-  const pageOpen = !historyThreadId || !snapshot || snapshot.thread.url === tab?.url;
+  const pageOpen = !historyThreadId || !snapshot || snapshot.thread.url === threadUrl(tab?.url ?? '');
 
   return (
     <div
@@ -92,7 +92,7 @@ export function ChatView() {
       )}
       {busy && loading?.current.source === 'cache' && (
         <p class="muted" role="status">
-          {i18n.t('chat.loadingModel', [formatBytes(loading.loaded)])}
+          {i18n.t('models.loadingFromDevice', [formatBytes(loading.loaded)])}
         </p>
       )}
       {snapshot && snapshot.omitted > 0 && (

@@ -56,7 +56,7 @@ export function ModelRowView({ row, onUse, onDelete }: Props) {
         />
       ) : null}
       <div class="toolbar small">
-        {row.stored !== 'complete' && !download?.running && (
+        {row.stored !== 'complete' && !download?.running && !download?.error && (
           <button type="button" class="primary" onClick={() => void gate.accept(row.id)} aria-describedby={nameId}>
             {row.stored === 'partial' ? i18n.t('models.resume') : i18n.t('models.download')}
           </button>

@@ -49,7 +49,7 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onChoos
       {partial && <p class="muted">{i18n.t('summary.partial')}</p>}
       {state.kind === 'done' && state.record.parts.length > 0 && (
         <details>
-          <summary>Summaries of each part ({state.record.parts.length})</summary>
+          <summary>{i18n.t('summary.partSummaries', [state.record.parts.length])}</summary>
           <ol data-testid="part-summaries">
             {state.record.parts.map((part, i) => (
               <li key={i} dangerouslySetInnerHTML={{ __html: renderMarkdown(part) }} />
@@ -88,7 +88,7 @@ function Status({ state, onChooseModel }: { state: JobState; onChooseModel(): vo
       const p = state.progress;
       return (
         <div role="status">
-          <p>{p ? i18n.t('summary.loadingModelBytes', [formatBytes(p.loaded)]) : i18n.t('summary.loadingModel')}</p>
+          <p>{p ? i18n.t('models.loadingFromDevice', [formatBytes(p.loaded)]) : i18n.t('summary.loadingModel')}</p>
         </div>
       );
     }
