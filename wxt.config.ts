@@ -130,6 +130,9 @@ export default defineConfig({
     // The same sites the content script already runs on (so no new install warning): the
     // extractor is injected there on demand, which content-script matches alone do not allow.
     host_permissions: ['http://*/*', 'https://*/*'],
+    // Nothing of a private window may be stored, and summaries, chat history and (later) page
+    // memory all store; so Edgewise does not run there at all, rather than half-work.
+    incognito: 'not_allowed',
     action: { default_title: 'Edgewise' },
     commands: {
       'summarize-page': {

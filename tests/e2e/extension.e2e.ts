@@ -52,6 +52,10 @@ describe('built output', () => {
     expect(csp).not.toMatch(/https?:|blob:|'unsafe-eval'/);
   });
 
+  test('does not run in incognito windows, so nothing of a private window is ever stored', () => {
+    expect(manifest.incognito).toBe('not_allowed');
+  });
+
   test('pages that show model or page text fetch nothing; the engine page fetches no media', () => {
     const policy = (page: string) =>
       /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(
