@@ -5,6 +5,15 @@ import type { CatalogModel } from './types';
 
 export { MB, MODEL_DTYPES, type CatalogModel, type ModelDevice, type ModelDtype } from './types';
 
+/**
+ * Whether `value` is a hub repository id, `owner/name`. Neither part may be `.` or `..`:
+ * the id becomes a path on the model host, and those would walk out of the repository.
+ */
+export function isModelId(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^[\w.-]{1,96}\/[\w.-]{1,96}$/.test(value)) return false;
+  return value.split('/').every((part) => part !== '.' && part !== '..');
+}
+
 /** Every model Edgewise offers, smallest first. */
 export const catalog: readonly CatalogModel[] = [...smollm2Models, ...qwenModels, ...llamaModels];
 

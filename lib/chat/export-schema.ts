@@ -5,6 +5,7 @@
  */
 import type { ChatMessageRecord, ChatThreadRecord, ContextUse } from '@/lib/store';
 import { i18n } from '@/lib/i18n';
+import { isModelId } from '@/models';
 
 /** A problem with an import file, with a message fit to show the user. */
 export class ImportError extends Error {
@@ -39,6 +40,14 @@ export function fail(where: string, field: string, rule: string): never {
 
 function checkString(value: Json, field: string, where: string): void {
   if (typeof value[field] !== 'string') fail(where, field, i18n.t('importErrors.rule.text'));
+}
+
+/** Threads are about web pages; anything else in a file (javascript:, data:) was not made by Edgewise. */
+function checkWebAddress(value: Json, field: string, where: string): void {
+  const url = value[field];
+  if (typeof url !== 'string' || !/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
+    fail(where, field, i18n.t('importErrors.rule.webAddress'));
+  }
 }
 
 function checkId(value: Json, field: string, where: string): void {
@@ -97,7 +106,7 @@ function checkMessage(value: unknown, where: string): asserts value is ChatMessa
   // Optional fields are absent, never `null`: JSON has no `undefined`, and Edgewise omits them.
   if ('status' in message) checkOneOf(message, 'status', STATUSES, where);
   if ('error' in message) checkString(message, 'error', where);
-  if ('modelId' in message) checkString(message, 'modelId', where);
+  if ('modelId' in message && !isModelId(message.modelId)) fail(where, 'modelId', i18n.t('importErrors.rule.modelId'));
   if ('context' in message) checkContext(message.context, where);
 }
 
@@ -106,7 +115,7 @@ export function checkThread(value: unknown, position: number): asserts value is 
   const where = i18n.t('importErrors.where.thread', [position]);
   const thread = expectObject(value, ['id', 'url', 'title', 'createdAt', 'updatedAt', 'messages'], where);
   checkId(thread, 'id', where);
-  checkString(thread, 'url', where);
+  checkWebAddress(thread, 'url', where);
   checkString(thread, 'title', where);
   checkNumber(thread, 'createdAt', where);
   checkNumber(thread, 'updatedAt', where);

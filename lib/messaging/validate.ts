@@ -5,7 +5,7 @@
  * right shape and size. Returns a reason to refuse, or `null`.
  */
 import type { EngineAdminApi, EngineApi } from '@/lib/engine';
-import { MODEL_DTYPES } from '@/models';
+import { MODEL_DTYPES, isModelId } from '@/models';
 import { isRecord, isWireReply, isWireRequest } from './comlink-wire';
 
 /** Methods a content script may call: `EngineApi`'s, no more (tests/unit/engine-api.test-d.ts keeps them equal). */
@@ -29,7 +29,6 @@ export const EXTENSION_PAGE_METHODS = [
 ] as const satisfies readonly (keyof EngineAdminApi)[];
 export type EngineMethod = (typeof EXTENSION_PAGE_METHODS)[number];
 
-const MODEL_ID = /^[\w.-]{1,96}\/[\w.-]{1,96}$/;
 const ROLES = ['system', 'user', 'assistant'];
 const DTYPES: readonly string[] = MODEL_DTYPES;
 const DEVICES = ['auto', 'webgpu', 'wasm'];
@@ -124,7 +123,6 @@ const isTextList = (v: unknown) =>
   v.length <= MAX_TEXTS_PER_COUNT &&
   v.every((t) => typeof t === 'string') &&
   v.reduce((sum: number, t: string) => sum + t.length, 0) <= MAX_CONTENT_CHARS;
-const isModelId = (v: unknown) => typeof v === 'string' && MODEL_ID.test(v);
 const isRequestId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 128;
 const isOptionalInt = (v: unknown, min: number, max: number) =>
   v === undefined || (Number.isInteger(v) && (v as number) >= min && (v as number) <= max);

@@ -2,7 +2,7 @@
  * User settings, stored in IndexedDB (not `chrome.storage`) because the offscreen
  * document, which needs them most, has only the `chrome.runtime` API.
  */
-import { DEFAULT_MODEL_ID, MODEL_DTYPES, type ModelDtype } from '@/models';
+import { DEFAULT_MODEL_ID, MODEL_DTYPES, isModelId, type ModelDtype } from '@/models';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { i18n } from '@/lib/i18n';
 
@@ -55,8 +55,7 @@ export function validateSettings(change: Partial<Settings>): Partial<Settings> {
   const clean: Partial<Settings> = {};
   if (change.modelHost !== undefined) clean.modelHost = normaliseModelHost(change.modelHost);
   if (change.modelId !== undefined) {
-    // Hub repository ids are always `owner/name`.
-    if (!/^[\w.-]+\/[\w.-]+$/.test(change.modelId)) {
+    if (!isModelId(change.modelId)) {
       throw new SettingsError(i18n.t('settingsErrors.modelId', [change.modelId]));
     }
     clean.modelId = change.modelId;
@@ -91,7 +90,9 @@ export function normaliseModelHost(input: string): string {
   } catch {
     throw new SettingsError(i18n.t('settingsErrors.notUrl', [input, HUGGING_FACE_HUB]));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+  // Plain http only on this machine: elsewhere anyone on the path could swap the weights.
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
     throw new SettingsError(i18n.t('settingsErrors.hostScheme'));
   }
   url.search = '';

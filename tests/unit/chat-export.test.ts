@@ -106,7 +106,14 @@ describe('import refuses bad files and writes nothing', () => {
   test.each<[string, (t: Record<string, unknown>) => void, RegExp]>([
     ['empty id', (t) => (t.id = ''), /Thread 1: id must be text of 1 to 200/],
     ['long id', (t) => (t.id = 'x'.repeat(201)), /Thread 1: id must be text/],
-    ['numeric url', (t) => (t.url = 5), /Thread 1: url must be text/],
+    ['numeric url', (t) => (t.url = 5), /Thread 1: url must be an http:\/\/ or https:\/\/ address/],
+    [
+      'javascript url',
+      (t) => (t.url = 'javascript:alert(1)'),
+      /Thread 1: url must be an http:\/\/ or https:\/\/ address/,
+    ],
+    ['data url', (t) => (t.url = 'data:text/html,<b>x</b>'), /Thread 1: url must be an http/],
+    ['model id that walks paths', (t) => (msg(t, 1).modelId = '../../evil'), /message 2: modelId must be a model id/],
     ['missing title', (t) => delete t.title, /Thread 1: title must be text/],
     ['negative time', (t) => (t.createdAt = -1), /Thread 1: createdAt must be a number of 0 or more/],
     ['string time', (t) => (t.updatedAt = '2025'), /Thread 1: updatedAt must be a number/],

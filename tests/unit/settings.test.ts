@@ -34,8 +34,11 @@ describe('settings', () => {
 
   test.each([
     [{ modelHost: 'not a url' }, /is not a URL/],
-    [{ modelHost: 'ftp://x/' }, /http:\/\/ or https:\/\//],
-    [{ modelHost: 'javascript:alert(1)' }, /http:\/\/ or https:\/\//],
+    [{ modelHost: 'ftp://x/' }, /must be an https:\/\/ URL/],
+    [{ modelHost: 'http://models.example.internal/' }, /http:\/\/ only for localhost/],
+    [{ modelId: '../evil' }, /not a model id/],
+    [{ modelId: 'owner/..' }, /not a model id/],
+    [{ modelHost: 'javascript:alert(1)' }, /must be an https:\/\/ URL/],
     [{ modelId: 'no-slash' }, /not a model id/],
     [{ device: 'cuda' as never }, /Unknown device/],
     [{ idleUnloadMinutes: -1 }, /Idle unload/],
