@@ -48,9 +48,32 @@ export function defuseSpecialTokens(text: string, specials: readonly string[]): 
   return out;
 }
 
+const markerTokens = new WeakMap<PreTrainedTokenizer, string[]>();
+
+const isAddedToken = (t: unknown): t is { content: string } =>
+  typeof t === 'object' && t !== null && typeof (t as Record<string, unknown>).content === 'string';
+
+/**
+ * Every token string a page could use to write structure into the prompt: the special
+ * tokens, and every added token that looks like markup. Added tokens are matched whole by
+ * the tokenizer even when not flagged special (Qwen3's `<think>`, `<tool_call>`), so they
+ * need defusing too. Added tokens without markup characters are ordinary words and stay.
+ */
+export function markerTokensOf(tokenizer: PreTrainedTokenizer): string[] {
+  let markers = markerTokens.get(tokenizer);
+  if (!markers) {
+    // tokenizer.json as loaded (typed `any` by transformers.js): read defensively.
+    const added: unknown = tokenizer._tokenizerJSON?.added_tokens;
+    const contents = Array.isArray(added) ? added.filter(isAddedToken).map((t) => t.content) : [];
+    markers = [...new Set([...tokenizer.all_special_tokens, ...contents.filter((c) => /[<>|[\]]/.test(c))])];
+    markerTokens.set(tokenizer, markers);
+  }
+  return markers;
+}
+
 /** Tokens the chat template turns `messages` into, with the generation prompt. */
 export function tokenizeChat(tokenizer: PreTrainedTokenizer, messages: GenerateRequest['messages']) {
-  const specials = tokenizer.all_special_tokens;
+  const specials = markerTokensOf(tokenizer);
   const safe = messages.map((m) => ({ role: m.role, content: defuseSpecialTokens(m.content, specials) }));
   return tokenizer.apply_chat_template(safe, {
     add_generation_prompt: true,

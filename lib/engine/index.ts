@@ -8,7 +8,7 @@ import { VerifiedFetch } from './verified-fetch';
 
 export type * from './api';
 export { DownloadCancelledError, StorageFullError, downloadTarget, isQuotaError } from './downloader';
-export { ContextOverflowError, DEFAULT_MAX_NEW_TOKENS, defuseSpecialTokens } from './generation';
+export { ContextOverflowError, DEFAULT_MAX_NEW_TOKENS, defuseSpecialTokens, markerTokensOf } from './generation';
 export { LocalEngine, ModelNotStoredError, NoModelLoadedError } from './local-engine';
 export { CHUNK_BYTES, IncompleteDownloadError, ModelCache, parseModelFileUrl } from './model-cache';
 export { ModelLoadError } from './model-loader';
