@@ -31,6 +31,9 @@ export interface ChatState {
   loading: DownloadProgress | null;
 }
 
+/** How long a page's title must stay the same before the panel reads the page again. */
+const REREAD_AFTER_MS = 1000;
+
 export interface ChatPanelDeps extends Omit<ChatSessionsDeps, 'useContext' | 'onLoadProgress' | 'onSaved'> {
   tabs: TabWatcher;
   bus: PanelBus;
@@ -50,6 +53,7 @@ export class ChatPanel {
   private readonly sessions: ChatSessions;
   private picks = 0;
   private reads = 0;
+  private rereadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly unlisten: (() => void)[] = [];
 
   constructor(private readonly deps: ChatPanelDeps) {
@@ -83,6 +87,7 @@ export class ChatPanel {
 
   close(): void {
     for (const stop of this.unlisten.splice(0)) stop();
+    clearTimeout(this.rereadTimer);
   }
 
   setTemporary(temporary: boolean): void {
@@ -119,10 +124,14 @@ export class ChatPanel {
     const before = this.current.value.tab;
     if (tab === before) return;
     const samePage = before && tab && before.tabId === tab.tabId && threadUrl(before.url) === threadUrl(tab.url);
-    // The title changes once the page has loaded: read it again then (the word count may change too).
-    const reread = !samePage || before.title !== tab.title || before.url !== tab.url;
     this.update({ tab });
-    if (reread) void this.readPageInfo(tab);
+    clearTimeout(this.rereadTimer);
+    if (!samePage) void this.readPageInfo(tab);
+    else if (before.title !== tab.title || before.url !== tab.url) {
+      // The title changes once the page has loaded, so the word count may too: read it again
+      // once the title settles. A page flipping its title cannot make the panel re-read it.
+      this.rereadTimer = setTimeout(() => void this.readPageInfo(this.current.value.tab, true), REREAD_AFTER_MS);
+    }
     // A fragment change is the same page (and thread); a real navigation or tab switch picks again,
     // and leaves a thread opened from history.
     if (!samePage) {
@@ -152,10 +161,11 @@ export class ChatPanel {
     this.update({ conversation: next, conversationIsTemporary: temporary && !historyThreadId });
   }
 
-  private async readPageInfo(tab: TabPage | null): Promise<void> {
+  /** Reads how much page there is; `quiet` keeps the last count on screen meanwhile. */
+  private async readPageInfo(tab: TabPage | null, quiet = false): Promise<void> {
     const read = ++this.reads;
     if (!tab) return this.update({ page: null });
-    this.update({ page: { state: 'reading' } });
+    if (!quiet) this.update({ page: { state: 'reading' } });
     let page: PageReadState;
     try {
       const extracted = await this.deps.readPage(tab.tabId, 'page');

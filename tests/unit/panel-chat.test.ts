@@ -92,6 +92,21 @@ describe('the chat follows the active tab', () => {
     expect(state().conversation).not.toBe(a);
     expect(state().conversation!.snapshot.thread.url).toBe('https://example.com/other');
   });
+
+  test('a page flipping its title is read again once, after the title settles', async () => {
+    const tabId = await openTab(URL_A);
+    await expect.poll(() => state().page?.state).toBe('ready');
+    const before = reads;
+    const tab = await fakeBrowser.tabs.get(tabId);
+    for (let i = 0; i < 50; i++) {
+      const title = `(${i}) Tides`;
+      await fakeBrowser.tabs.onUpdated.trigger(tabId, { title }, { ...tab, title, active: true });
+    }
+    expect(state().tab?.title).toBe('(49) Tides');
+    expect(state().page).toEqual({ state: 'ready', words: 6, capped: false }); // the count stays on screen
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(reads - before).toBe(1);
+  });
 });
 
 describe('asking', () => {
