@@ -46,6 +46,7 @@ export function extractPage(doc: Document, options: ExtractOptions): ExtractedPa
     maxElements: EXTRACT_MAX_ELEMENTS,
     maxRawChars: Math.ceil(maxChars * 1.25) + 10_000,
     skip: isClutter,
+    shadowRoot: options.shadowRoot,
   });
   let fallback = collectBlocks(visible.doc.body, { skipChrome: true });
   // A page made only of "chrome" (a bare banner, a lone dialog) still has something to say.

@@ -8,6 +8,8 @@ export interface ExtractOptions {
   selectionText?: string;
   /** Cap on extracted characters (default EXTRACT_MAX_CHARS = 2_000_000). */
   maxChars?: number;
+  /** A host's shadow root, open or closed (default: open roots only); see `WalkLimits.shadowRoot`. */
+  shadowRoot?: (el: Element) => ShadowRoot | null;
 }
 
 /** Why and how much text was cut. */
