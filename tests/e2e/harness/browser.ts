@@ -30,6 +30,8 @@ export interface LaunchOptions {
   webgpu?: boolean;
   /** An X display (see desktop.ts): run a real, headed window there instead of headless. */
   display?: string;
+  /** Opens a debugging port (Chromium picks it) so a network capture can attach to every target. */
+  debuggingPort?: boolean;
 }
 
 export interface Launched {
@@ -54,6 +56,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
   ];
+  if (options.debuggingPort) args.push('--remote-debugging-port=0');
   if (options.webgpu) args.push('--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=swiftshader');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

@@ -1,0 +1,112 @@
+/**
+ * What leaves the device, measured: a network capture of every target (pages and frames,
+ * the service worker, the offscreen document, the extension's pages) while a user
+ * summarizes a page and a selection, chats about a long page, regenerates, exports and
+ * imports. Canary strings planted in the page's title and text, and in the question, must
+ * appear in no request anywhere, and the only requests are the model host's files and the
+ * page's own.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  ask,
+  clickMenuItem,
+  finishedSummary,
+  focusTab,
+  panelRun,
+  configure,
+  ensureModel,
+  showView,
+  startSession,
+  type Session,
+} from './harness';
+import { captureNetwork, debuggingPort, type NetworkCapture } from './harness/network-capture';
+
+const MODEL = 'edgewise-test/echo-tiny-1k';
+const CANARIES = ['CANARYTITLE5582', 'CANARYPAGETEXT7731', 'CANARYSELECTION4419', 'CANARYQUESTION9034'];
+
+let session: Session;
+let panel: Page;
+let capture: NetworkCapture;
+
+beforeAll(async () => {
+  // Captured from the start, so the model download shows the capture sees the engine's document.
+  session = await startSession({ debuggingPort: true });
+  capture = await captureNetwork(debuggingPort(session.browser.userDataDir));
+  await configure(session.browser, { modelId: MODEL });
+  await ensureModel(session.browser, MODEL);
+  panel = await session.browser.openExtensionPage('/sidepanel.html');
+});
+afterAll(async () => {
+  await capture?.close();
+  await session?.close();
+});
+
+test('the capture sees the extension: the model download came from the offscreen document', () => {
+  const fromEngine = capture.requests.filter(
+    (r) => r.url.startsWith(`${session.hub.url}/`) && r.target.url.endsWith('/offscreen.html'),
+  );
+  expect(fromEngine.map((r) => r.url)).toEqual(expect.arrayContaining([expect.stringMatching(/onnx\/model\.onnx$/)]));
+});
+
+test('summaries, chat, regenerate, export and import send nothing but model-file requests', async () => {
+  session.hub.clearLog();
+  const page = await session.openPage('/privacy-canary.html');
+
+  // Summarize the page, then a selection.
+  await showView(panel, 'Summary');
+  let run = await panelRun(panel);
+  await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
+  expect((await finishedSummary(panel, run)).error).toBe('');
+  await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent!.includes('CANARYSELECTION'))!;
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  run = await panelRun(panel);
+  await clickMenuItem(session.browser, 'edgewise-summarize-selection', page);
+  expect((await finishedSummary(panel, run)).error).toBe('');
+
+  // Chat about the long page, and regenerate.
+  await showView(panel, 'Chat');
+  await focusTab(session.browser, panel, page);
+  const answer = await ask(panel, 'Where is CANARYQUESTION9034 written, and what is the secret of the harbour?');
+  expect(answer.status).toBe('complete');
+  expect(answer.context).toMatch(/Used parts/); // a long page: parts were picked, not the whole
+  const answers = panel.locator('[data-testid="message-assistant"]');
+  await panel.getByRole('button', { name: 'Regenerate' }).click();
+  await expect.poll(() => answers.last().getAttribute('data-status'), { timeout: 60_000 }).toBe('complete');
+
+  // Export, delete all, import.
+  await showView(panel, 'History');
+  const download = panel.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export chats' }).click();
+  const file = await (await download).path();
+  panel.once('dialog', (dialog) => void dialog.accept());
+  await panel.getByRole('button', { name: 'Delete all chats' }).click();
+  await panel.getByTestId('import-file').setInputFiles(file);
+  await expect.poll(() => panel.getByTestId('import-message').innerText()).toMatch(/Imported \d+ chat/);
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent late is captured too
+
+  const network = capture.requests.filter((r) => /^https?:/.test(r.url));
+  // Not vacuous: the capture saw the page load, from the page's own target.
+  expect(network.some((r) => r.url === page.url() && r.target.type === 'page')).toBe(true);
+  const unexpected = network.filter((r) => {
+    const modelFile = r.url.startsWith(`${session.hub.url}/`) && ['GET', 'HEAD'].includes(r.method);
+    // The page's own requests, from its tab (about:blank while the tab first navigates there).
+    const fromPage = ['page', 'iframe'].includes(r.target.type) && !r.target.url.startsWith('chrome-extension:');
+    const pageOwn = r.url.startsWith(`${session.pages.url}/`) && fromPage;
+    return !modelFile && !pageOwn;
+  });
+  expect(unexpected).toEqual([]);
+  for (const canary of CANARIES) {
+    const carrying = capture.requests.filter((r) => r.url.includes(canary) || r.body.includes(canary));
+    expect(carrying, canary).toEqual([]);
+  }
+});
+
+test('no unhandled errors in any context', () => {
+  expect(session.browser.errors).toEqual([]);
+});
