@@ -3,6 +3,7 @@
  * progress of every file into the events the engine broadcasts.
  */
 import type { DownloadProgress, FileProgress } from './api';
+import { publishedSha256 } from './model-cache';
 import type { VerifiedFetch } from './verified-fetch';
 
 /** Emit progress at most this often per file, so a fast download does not flood the port. */
@@ -17,12 +18,18 @@ export interface PlannedFile {
   cached: boolean;
 }
 
+/** A file read whole, with the SHA-256 its host published (null when it published none). */
+export interface FetchedFile {
+  bytes: Uint8Array;
+  publishedSha256: string | null;
+}
+
 /** Reads one file into memory with progress; the verified fetch fails a body that ends early. */
 export async function fetchFile(
   file: PlannedFile,
   ctx: { fetcher: VerifiedFetch; signal: AbortSignal },
   onBytes: (loaded: number) => void,
-): Promise<Uint8Array> {
+): Promise<FetchedFile> {
   const response = await ctx.fetcher.fetch(file.url, { signal: ctx.signal });
   if (!response.ok || !response.body) throw new Error(`${file.file}: the model host answered ${response.status}`);
   const declared = Number(response.headers.get('content-length')) || file.size;
@@ -57,7 +64,7 @@ export async function fetchFile(
       onBytes(loaded);
     }
   }
-  return buffer.subarray(0, loaded);
+  return { bytes: buffer.subarray(0, loaded), publishedSha256: publishedSha256(response.headers) };
 }
 
 /** Sums per-file bytes into the events the engine broadcasts. */

@@ -80,9 +80,9 @@ export async function downloadModel(
   // leaves every small file complete, and a resume fetches only what is left.
   for (const file of plan.filter((f) => !f.cached).sort((a, b) => a.size - b.size)) {
     try {
-      const bytes = await fetchFile(file, ctx, (loaded) => progress.update(file.file, loaded));
-      await ctx.cache.putBytes(file.url, bytes, file.contentType);
-      progress.update(file.file, bytes.byteLength, true);
+      const fetched = await fetchFile(file, ctx, (loaded) => progress.update(file.file, loaded));
+      await ctx.cache.putBytes(file.url, fetched.bytes, file.contentType, fetched.publishedSha256);
+      progress.update(file.file, fetched.bytes.byteLength, true);
     } catch (error) {
       if (isQuotaError(error)) {
         // A half-fitting model is of no use and holds the space the user needs back.

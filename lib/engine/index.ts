@@ -10,7 +10,14 @@ export type * from './api';
 export { DownloadCancelledError, StorageFullError, downloadTarget, isQuotaError } from './downloader';
 export { ContextOverflowError, DEFAULT_MAX_NEW_TOKENS, defuseSpecialTokens, markerTokensOf } from './generation';
 export { LocalEngine, ModelNotStoredError, NoModelLoadedError } from './local-engine';
-export { CHUNK_BYTES, IncompleteDownloadError, ModelCache, parseModelFileUrl } from './model-cache';
+export {
+  CHUNK_BYTES,
+  CorruptDownloadError,
+  IncompleteDownloadError,
+  ModelCache,
+  parseModelFileUrl,
+  publishedSha256,
+} from './model-cache';
 export { ModelLoadError } from './model-loader';
 export { requestPersistentStorage } from './persistence';
 export { SerialQueue } from './serial-queue';

@@ -38,6 +38,24 @@ export interface CachedModel {
 }
 
 /** Thrown when a response is shorter or longer than it claims; nothing is stored. */
+/** A file whose bytes do not hash to what the model host published. */
+export class CorruptDownloadError extends Error {
+  override name = 'CorruptDownloadError';
+}
+
+/**
+ * The SHA-256 a hub publishes for a file, if any: the Hugging Face hub sends it for LFS files
+ * (the weights) as `X-Linked-Etag`, and as the `ETag` where the file itself is served. Other
+ * ETags (a size and time, an MD5) are not content hashes and are ignored.
+ */
+export function publishedSha256(headers: Headers): string | null {
+  for (const name of ['x-linked-etag', 'etag']) {
+    const value = headers.get(name)?.replace(/^W\//, '').replaceAll('"', '').trim().toLowerCase();
+    if (value && /^[0-9a-f]{64}$/.test(value)) return value;
+  }
+  return null;
+}
+
 export class IncompleteDownloadError extends Error {
   override name = 'IncompleteDownloadError';
 }
@@ -102,20 +120,40 @@ export class ModelCache {
     if (declared !== null && Number(declared) !== bytes.byteLength) {
       throw new IncompleteDownloadError(`${ref.file}: received ${bytes.byteLength} of ${declared} bytes; not cached.`);
     }
-    await this.putBytes(request, bytes, response.headers.get('content-type') ?? 'application/octet-stream');
+    await this.putBytes(
+      request,
+      bytes,
+      response.headers.get('content-type') ?? 'application/octet-stream',
+      publishedSha256(response.headers),
+    );
   }
 
-  /** Stores a file's complete bytes in one transaction; returns its key (undefined for a non-hub URL). */
-  async putBytes(request: string, bytes: Uint8Array, contentType: string): Promise<string | undefined> {
+  /**
+   * Stores a file's complete bytes in one transaction; returns its key (undefined for a
+   * non-hub URL). With `expectedSha256` (what the host published), bytes that do not hash to
+   * it are refused and nothing is stored.
+   */
+  async putBytes(
+    request: string,
+    bytes: Uint8Array,
+    contentType: string,
+    expectedSha256: string | null = null,
+  ): Promise<string | undefined> {
     const ref = parseModelFileUrl(request);
     if (!ref) return undefined;
+    const sha256 = await sha256Hex(bytes);
+    if (expectedSha256 && sha256 !== expectedSha256) {
+      throw new CorruptDownloadError(
+        `${ref.file}: the downloaded bytes do not match the SHA-256 the model host published (${expectedSha256.slice(0, 12)}…); nothing was saved. Try again, or check the model host.`,
+      );
+    }
     const record: ModelFileRecord = {
       key: ref.key,
       modelId: ref.modelId,
       revision: ref.revision,
       file: ref.file,
       size: bytes.byteLength,
-      sha256: await sha256Hex(bytes),
+      sha256,
       chunkCount: Math.max(1, Math.ceil(bytes.byteLength / this.chunkBytes)),
       contentType,
       storedAt: Date.now(),

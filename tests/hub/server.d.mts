@@ -4,7 +4,7 @@ export interface HubRequest {
   method: string;
   /** Decoded URL path, e.g. `/edgewise-test/echo-tiny/resolve/main/config.json`. */
   path: string;
-  /** HTTP status sent; -1 = socket destroyed before a response (hangup), -200 = truncated body. */
+  /** HTTP status sent; -1 = socket destroyed before a response (hangup), -200 = truncated body, -201 = corrupt body. */
   status: number;
   /** `Date.now()` when the request arrived. */
   at: number;
@@ -18,7 +18,9 @@ export type HubFault =
   /** Destroy the socket before sending any response. */
   | { kind: 'hangup'; match?: string }
   /** Throttle the body to `bytesPerSecond`. */
-  | { kind: 'slow'; match?: string; bytesPerSecond: number };
+  | { kind: 'slow'; match?: string; bytesPerSecond: number }
+  /** The full length, but wrong bytes (what a content hash catches and a length check does not). */
+  | { kind: 'corrupt'; match?: string };
 
 export interface Hub {
   /** Base URL without trailing slash, e.g. `http://127.0.0.1:40123`. */

@@ -15,6 +15,7 @@
 //   ...
 //   await hub.close();
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -34,11 +35,18 @@ const CONTENT_TYPES = {
   '.model': 'application/octet-stream',
 };
 
+/** SHA-256 (hex) of a fixture file, computed once per path. */
+const hashes = new Map();
+function sha256Of(filePath) {
+  if (!hashes.has(filePath)) hashes.set(filePath, createHash('sha256').update(readFileSync(filePath)).digest('hex'));
+  return hashes.get(filePath);
+}
+
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Allow-Headers': '*',
-  'Access-Control-Expose-Headers': 'Content-Length, Content-Type, ETag, X-Error-Code, X-Error-Message',
+  'Access-Control-Expose-Headers': 'Content-Length, Content-Type, ETag, X-Linked-Etag, X-Error-Code, X-Error-Message',
 };
 
 const RESOLVE_RE = /^\/([^/]+)\/([^/]+)\/resolve\/([^/]+)\/(.+)$/;
@@ -202,11 +210,14 @@ export async function startHub({ root, port = 0, host = '127.0.0.1', log = false
     }
 
     const size = info.size;
+    // Like the real hub for LFS files (the weights): the SHA-256 of the content, as X-Linked-Etag.
+    const lfs = filePath.endsWith('.onnx');
     const headers = {
       ...CORS_HEADERS,
       'Content-Type': CONTENT_TYPES[path.extname(filePath)] ?? 'application/octet-stream',
       'Content-Length': String(size),
-      ETag: `"${size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
+      ETag: lfs ? `"${sha256Of(filePath)}"` : `"${size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
+      ...(lfs ? { 'X-Linked-Etag': `"${sha256Of(filePath)}"` } : {}),
       'Cache-Control': 'no-cache',
     };
     entry.status = 200;
@@ -227,6 +238,14 @@ export async function startHub({ root, port = 0, host = '127.0.0.1', log = false
       stream.on('data', (chunk) => res.write(chunk));
       stream.on('end', () => setTimeout(() => res.destroy(), 10));
       stream.on('error', () => res.destroy());
+      return;
+    }
+    if (active?.kind === 'corrupt') {
+      // Garbage of the right length: only a content hash can tell.
+      const bytes = readFileSync(filePath);
+      for (let i = 0; i < bytes.length; i += 4096) bytes[i] = bytes[i] ^ 0xff;
+      entry.status = -201; // marks deliberately wrong bytes
+      res.end(bytes);
       return;
     }
     if (active?.kind === 'slow') {

@@ -2,7 +2,8 @@
  * Downloading a model without loading it (lib/engine/downloader.ts through LocalEngine.download and
  * cancelDownload), with the real engine in Node: fake-indexeddb and the tiny echo model on the local hub.
  */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
   VerifiedFetch,
   configureTransformers,
   isQuotaError,
+  publishedSha256,
   type DownloadProgress,
 } from '@/lib/engine';
 import { loadSettings } from '@/lib/settings';
@@ -145,6 +147,40 @@ describe('download', () => {
     expect(fileGets().filter((file) => file === 'onnx/model.onnx')).toHaveLength(1);
     expect([...retry.downloadedFiles].sort()).toEqual(missing);
     expect(await cachedEcho()).toMatchObject({ complete: true, bytes: TOTAL_BYTES });
+  });
+
+  test('weights that do not hash to the SHA-256 the host published are refused, and nothing is stored', async () => {
+    node.hub.setFault({ kind: 'corrupt', match: 'onnx/model.onnx' });
+    const error = await rejection(node.engine.download(ECHO_MODEL));
+    expect(error.message).toMatch(
+      /onnx\/model\.onnx: the downloaded bytes do not match the SHA-256 the model host published/,
+    );
+    expect(await storedFiles()).not.toContain('onnx/model.onnx');
+    expect(await node.db.modelChunks.where('key').equals(`${ECHO_MODEL}@main/onnx/model.onnx`).count()).toBe(0);
+
+    node.hub.setFault(null);
+    await node.engine.download(ECHO_MODEL);
+    const onnx = await node.db.modelFiles.get(`${ECHO_MODEL}@main/onnx/model.onnx`);
+    expect(onnx?.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(resolve(FIXTURE_DIR, 'onnx/model.onnx')))
+        .digest('hex'),
+    );
+  });
+
+  test('a load (not only a download) never stores weights that do not match their published hash', async () => {
+    node.hub.setFault({ kind: 'corrupt', match: 'onnx/model.onnx' });
+    // transformers.js logs and skips a refused cache write; these garbage bytes then fail to parse.
+    await expect(node.engine.load(ECHO_MODEL)).rejects.toThrow();
+    expect(await storedFiles()).not.toContain('onnx/model.onnx');
+  });
+
+  test('publishedSha256 reads X-Linked-Etag or a hash ETag, and ignores other ETags', () => {
+    const hash = 'a'.repeat(64);
+    expect(publishedSha256(new Headers({ 'x-linked-etag': `"${hash}"` }))).toBe(hash);
+    expect(publishedSha256(new Headers({ etag: `W/"${hash.toUpperCase()}"` }))).toBe(hash);
+    expect(publishedSha256(new Headers({ etag: '"5e3-18c"' }))).toBeNull();
+    expect(publishedSha256(new Headers())).toBeNull();
   });
 
   test('after a file later in the plan is cut off, the retry does not fetch the files already stored', async () => {
