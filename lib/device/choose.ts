@@ -2,6 +2,7 @@
  * Device and dtype choice: pure functions of what the catalog says and what the
  * browser offers, so they can be tested without a GPU.
  */
+import type { CachedModel } from '@/lib/engine';
 import type { CatalogModel, ModelDevice, ModelDtype } from '@/models';
 import type { DevicePreference, DtypePreference } from '@/lib/settings';
 
@@ -93,4 +94,13 @@ export function dtypeFor(
   override?: ModelDtype,
 ): ModelDtype | undefined {
   return chooseDtype(model, device, caps, override ?? dtypeOverride(model, setting));
+}
+
+/**
+ * Whether `stored` holds every file of its model for `dtype`, the weights a load here
+ * would use: after a change of device or dtype the other weights must be downloaded (with
+ * consent), not fetched silently by a load. The one rule for the engine and the model list.
+ */
+export function storedWhole(stored: CachedModel | undefined, dtype: ModelDtype | undefined): boolean {
+  return Boolean(stored?.complete) && (stored?.dtype === undefined || stored.dtype === (dtype ?? 'default'));
 }

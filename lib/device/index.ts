@@ -1,6 +1,7 @@
 /**
- * Device and dtype choice: pure, and free of transformers.js, so the side panel can show
- * what a load would use without pulling in the engine.
+ * Device and dtype choice, and which stored weights count for it: pure, and free of
+ * transformers.js, so the side panel can show what a load would use without pulling in
+ * the engine.
  */
 export {
   DeviceUnavailableError,
@@ -10,5 +11,6 @@ export {
   dtypeOverride,
   dtypePreference,
   probeCapabilities,
+  storedWhole,
   type DeviceCapabilities,
 } from './choose';

@@ -19,7 +19,7 @@ import type {
   StatusListener,
   UnloadNote,
 } from './api';
-import type { DeviceCapabilities } from '@/lib/device';
+import { storedWhole, type DeviceCapabilities } from '@/lib/device';
 import { downloadModel, downloadTarget } from './downloader';
 import { cancelledBeforeStart, runGeneration, type RunningRequest } from './generation';
 import { IdleUnloader } from './idle-unload';
@@ -210,8 +210,10 @@ export class LocalEngine implements EngineAdminApi {
       this.deps.cache.list(),
     ]);
     const { dtype } = downloadTarget(modelId, {}, settings, caps);
-    const stored = cached.find((m) => m.modelId === modelId);
-    return Boolean(stored?.complete) && (stored?.dtype === undefined || stored.dtype === (dtype ?? 'default'));
+    return storedWhole(
+      cached.find((m) => m.modelId === modelId),
+      dtype,
+    );
   }
 
   private async loadNow(modelId: string, options: LoadOptions, onProgress?: ProgressListener): Promise<LoadResult> {

@@ -2,7 +2,7 @@
  * What the model manager lists: every catalogued model (plus the user's own model id),
  * with the download size of the dtype this device would use, and what is stored.
  */
-import { chooseDevice, dtypeFor, type DeviceCapabilities } from '@/lib/device';
+import { chooseDevice, dtypeFor, storedWhole, type DeviceCapabilities } from '@/lib/device';
 import type { CachedModel } from '@/lib/engine';
 import type { Settings } from '@/lib/settings';
 import type { CatalogModel, ModelDevice, ModelDtype } from '@/models';
@@ -87,12 +87,8 @@ function deviceHint(recommended: ModelDevice, device: ModelDevice): DeviceHint {
   return device === 'webgpu' ? 'webgpu' : 'slowHere';
 }
 
-/**
- * Complete only for the dtype a load here would use: after a change of device or dtype
- * the other weights must be downloaded (with consent), not fetched silently by a load.
- */
+/** Complete only for the dtype a load here would use ({@link storedWhole}); partial if anything is stored. */
 function storedState(stored: CachedModel | undefined, dtype: ModelDtype | undefined): StoredState {
   if (!stored) return 'none';
-  const sameWeights = stored.dtype === undefined || stored.dtype === (dtype ?? 'default');
-  return stored.complete && sameWeights ? 'complete' : 'partial';
+  return storedWhole(stored, dtype) ? 'complete' : 'partial';
 }
