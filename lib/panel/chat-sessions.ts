@@ -154,17 +154,8 @@ export class ChatSessions {
           return null;
         }
       },
-      generate: async (messages, maxNewTokens, onText, signal) => {
-        const answer = await streamAnswer(this.deps.engine(), {
-          feature: 'chat',
-          messages,
-          modelId,
-          maxNewTokens,
-          signal,
-          onText,
-        });
-        return { text: answer.text, stopped: answer.stopped };
-      },
+      generate: (messages, maxNewTokens, onText, signal) =>
+        streamAnswer(this.deps.engine(), { feature: 'chat', messages, modelId, maxNewTokens, signal, onText }),
       now: this.deps.now ?? (() => Date.now()),
       newId: this.deps.newId ?? (() => crypto.randomUUID()),
     };

@@ -160,17 +160,8 @@ export class SummaryJobs {
         isStored: () => gate.isStored(modelId),
         whenStored: () => this.waitForModel(modelId, job),
         load: (onProgress) => gate.loadForText(modelId, onProgress),
-        generate: async (messages, maxNewTokens, onText) => {
-          const answer = await streamAnswer(this.deps.engine(), {
-            feature: 'summary',
-            messages,
-            modelId,
-            maxNewTokens,
-            signal,
-            onText,
-          });
-          return { text: answer.text, stopped: answer.stopped };
-        },
+        generate: (messages, maxNewTokens, onText) =>
+          streamAnswer(this.deps.engine(), { feature: 'summary', messages, modelId, maxNewTokens, signal, onText }),
         now: this.deps.now ?? (() => Date.now()),
       },
       // A stopped job still reports its last state; only the newest job may change the view.
