@@ -40,11 +40,12 @@ export class ModelGate {
 
   /**
    * Resolves once `modelId` is stored: at once if it is, otherwise when a download the
-   * user accepted completes. Never starts one itself. Rejects with an `AbortError` when
-   * `signal` aborts first.
+   * user accepted completes; `onWaiting` runs first in that case (to show the offer). Never
+   * starts a download itself. Rejects with an `AbortError` when `signal` aborts first.
    */
-  async whenStored(modelId: string, signal?: AbortSignal): Promise<void> {
+  async whenStored(modelId: string, signal?: AbortSignal, onWaiting?: () => void): Promise<void> {
     if (await this.isStored(modelId)) return;
+    onWaiting?.();
     if (signal?.aborted) throw new DOMException(i18n.t('engineErrors.stoppedBeforeDownload'), 'AbortError');
     await new Promise<void>((resolve, reject) => {
       const check = () => {

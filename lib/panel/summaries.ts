@@ -157,8 +157,7 @@ export class SummaryJobs {
         findStored: (key) => findStoredSummary(db, key),
         save: (record) => saveSummary(db, record),
         modelId,
-        isStored: () => gate.isStored(modelId),
-        whenStored: () => this.waitForModel(modelId, job),
+        whenStored: (onWaiting) => this.waitForModel(modelId, job, onWaiting),
         load: (onProgress) => gate.loadForText(modelId, onProgress),
         generate: (messages, maxNewTokens, onText) =>
           streamAnswer(this.deps.engine(), { feature: 'summary', messages, modelId, maxNewTokens, signal, onText }),
@@ -178,7 +177,7 @@ export class SummaryJobs {
    * Waits at the model gate. If the user picks another model from the offer ("Choose one
    * in Models") instead, the job starts again with that one rather than waiting forever.
    */
-  private async waitForModel(modelId: string, job: RunningJob): Promise<void> {
+  private async waitForModel(modelId: string, job: RunningJob, onWaiting: () => void): Promise<void> {
     const chosen = new AbortController();
     const { models } = this.deps;
     const unsubscribe = models.state.subscribe(() => {
@@ -186,7 +185,7 @@ export class SummaryJobs {
       if (current && current !== modelId) chosen.abort();
     });
     try {
-      await this.deps.gate.whenStored(modelId, AbortSignal.any([job.abort.signal, chosen.signal]));
+      await this.deps.gate.whenStored(modelId, AbortSignal.any([job.abort.signal, chosen.signal]), onWaiting);
     } catch (error) {
       if (chosen.signal.aborted && !job.abort.signal.aborted) void this.run(job.tabId, job.mode);
       throw error;

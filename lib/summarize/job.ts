@@ -27,10 +27,11 @@ export interface JobDeps {
   findStored(key: Pick<SummaryRecord, 'url' | 'contentHash' | 'modelId' | 'mode'>): Promise<SummaryRecord | undefined>;
   save(record: Omit<SummaryRecord, 'id'>): Promise<number>;
   modelId: string;
-  /** Whether the model is stored whole (the model gate). */
-  isStored(): Promise<boolean>;
-  /** Resolves once the user has downloaded the model from the offer; rejects when the job is stopped. */
-  whenStored(): Promise<void>;
+  /**
+   * Resolves once the model is stored whole (the model gate): at once, or after calling
+   * `onWaiting` and the user's download from the offer. Rejects when the job is stopped.
+   */
+  whenStored(onWaiting: () => void): Promise<void>;
   /** Loads the stored model. */
   load(onProgress: (progress: DownloadProgress) => void): Promise<Omit<SummaryModel, 'generate'>>;
   generate: SummaryModel['generate'];
@@ -73,10 +74,7 @@ export async function runSummaryJob(
       emit({ kind: 'done', page: current, record: stored, fromCache: true, capped });
       return;
     }
-    if (!(await deps.isStored())) {
-      emit({ kind: 'needs-model', modelId: deps.modelId, page: current });
-      await deps.whenStored();
-    }
+    await deps.whenStored(() => emit({ kind: 'needs-model', modelId: deps.modelId, page: current }));
     emit({ kind: 'loading-model', modelId: deps.modelId, page: current, progress: null });
     const model = await deps.load((progress) =>
       emit({ kind: 'loading-model', modelId: deps.modelId, page: current, progress }),

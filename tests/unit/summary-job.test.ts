@@ -24,7 +24,6 @@ function deps(overrides: Partial<JobDeps> = {}) {
     findStored: async () => undefined,
     save: async (record) => (saved.push(record), saved.length),
     modelId: 'a/b',
-    isStored: async () => true,
     whenStored: async () => undefined,
     load: async () => ({ contextWindow: 4096, countTokens: async (t) => t.map((s) => s.length) }),
     generate: async (_messages, _max, onText) => {
@@ -93,7 +92,12 @@ describe('runSummaryJob', () => {
 
   test('offers the model when it is not stored, and goes on once it is', async () => {
     let waited = false;
-    const { deps: d } = deps({ isStored: async () => false, whenStored: async () => void (waited = true) });
+    const { deps: d } = deps({
+      whenStored: async (onWaiting) => {
+        onWaiting();
+        waited = true;
+      },
+    });
     const states = await run(d);
     expect(waited).toBe(true);
     expect(states.map((s) => s.kind)).toContain('needs-model');
@@ -103,8 +107,10 @@ describe('runSummaryJob', () => {
   test('stopped while the model is offered: a clear error, and nothing is loaded', async () => {
     let loads = 0;
     const { deps: d } = deps({
-      isStored: async () => false,
-      whenStored: () => Promise.reject(new DOMException('Stopped before the model was downloaded.', 'AbortError')),
+      whenStored: (onWaiting) => {
+        onWaiting();
+        return Promise.reject(new DOMException('Stopped before the model was downloaded.', 'AbortError'));
+      },
       load: async () => (loads++, { contextWindow: 4096, countTokens: async (t) => t.map((s) => s.length) }),
     });
     const states = await run(d);
