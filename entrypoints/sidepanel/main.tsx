@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { i18n } from '@/lib/i18n';
 import { Panel } from '@/lib/panel';
 import { openDatabase } from '@/lib/store';
 import { App } from './App';
@@ -9,7 +8,6 @@ import { PanelContext } from './use-panel';
 const panel = new Panel({
   browser,
   db: openDatabase(),
-  notices: { tabClosed: i18n.t('summary.tabClosed'), pageChanged: i18n.t('summary.pageChanged') },
 });
 panel.start();
 addEventListener('pagehide', () => panel.close());

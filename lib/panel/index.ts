@@ -13,5 +13,5 @@ export { ModelGate, ModelNotDownloadedError } from './model-gate';
 export { ModelLibrary, type ModelsState, type StorageUse } from './models';
 export { Emitter, Observable, type Readable } from './observable';
 export { Panel, type PanelBrowser, type PanelDeps } from './panel';
-export { SummaryJobs, type SummaryNotices, type SummaryState } from './summaries';
+export { SummaryJobs, type SummaryState } from './summaries';
 export { TabWatcher, type TabPage } from './tabs';

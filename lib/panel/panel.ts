@@ -16,7 +16,7 @@ import { createPanelBus, type PanelBus } from './events';
 import { ChatHistory } from './history';
 import { ModelGate } from './model-gate';
 import { ModelLibrary } from './models';
-import { SummaryJobs, type SummaryNotices } from './summaries';
+import { SummaryJobs } from './summaries';
 import { TabWatcher } from './tabs';
 
 /** The browser APIs the panel uses, as WXT types them. */
@@ -25,8 +25,6 @@ export type PanelBrowser = Pick<WxtBrowser, 'runtime' | 'tabs' | 'windows' | 'sc
 export interface PanelDeps {
   browser: PanelBrowser;
   db: EdgewiseDatabase;
-  /** Texts the summary service shows on its own (it has no view strings of its own). */
-  notices: SummaryNotices;
   /** Tests replace how the engine is reached and how pages are read. */
   engineLink?: EngineLink;
   readPage?: PageReader;
@@ -45,7 +43,7 @@ export class Panel {
   readonly summaries: SummaryJobs;
   private readonly unlisten: (() => void)[] = [];
 
-  constructor({ browser, db, notices, ...overrides }: PanelDeps) {
+  constructor({ browser, db, ...overrides }: PanelDeps) {
     const session = browser.storage.session;
     const readPage: PageReader = overrides.readPage ?? ((tabId, mode) => extractFromTab(browser, tabId, mode));
     this.engine = overrides.engineLink ?? new EngineLink({ connect: () => connectEngine(browser.runtime) });
@@ -75,7 +73,6 @@ export class Panel {
       readPage,
       tabs: this.tabs,
       bus: this.bus,
-      notices,
     });
   }
 

@@ -7,6 +7,7 @@
 import { streamAnswer, type AnswerEngine } from '@/lib/answer';
 import type { SourceMode } from '@/lib/extract';
 import { sha256Hex } from '@/lib/hash';
+import { i18n } from '@/lib/i18n';
 import { JOB_KEY, takeJob, type SessionStorage } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import {
@@ -38,12 +39,6 @@ export interface SummaryState {
   history: SummaryRecord[];
 }
 
-/** Notices the panel shows in the user's language. */
-export interface SummaryNotices {
-  tabClosed: string;
-  pageChanged: string;
-}
-
 export interface SummaryJobsDeps {
   db: EdgewiseDatabase;
   /** Where the background parks jobs (`storage.session`). */
@@ -55,7 +50,6 @@ export interface SummaryJobsDeps {
   readPage: PageReader;
   tabs: TabWatcher;
   bus: PanelBus;
-  notices: SummaryNotices;
   now?(): number;
 }
 
@@ -93,8 +87,8 @@ export class SummaryJobs {
     this.unlisten.push(
       () => session.onChanged.removeListener(onChanged),
       // Closing or navigating the summarized tab stops the job cleanly.
-      bus.on('tabClosed', ({ tabId }) => this.stopFor(tabId, this.deps.notices.tabClosed)),
-      bus.on('tabNavigated', ({ tabId }) => this.stopFor(tabId, this.deps.notices.pageChanged)),
+      bus.on('tabClosed', ({ tabId }) => this.stopFor(tabId, i18n.t('summary.tabClosed'))),
+      bus.on('tabNavigated', ({ tabId }) => this.stopFor(tabId, i18n.t('summary.pageChanged'))),
     );
     void this.takeParkedJob();
     void this.refreshHistory();

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtractedPage } from '@/lib/extract';
+import { i18n } from '@/lib/i18n';
 import { postJob } from '@/lib/messaging';
 import { SummaryJobs, TabWatcher, createPanelBus, type PanelBus } from '@/lib/panel';
 import { listSummaries } from '@/lib/store';
@@ -45,7 +46,6 @@ beforeEach(async () => {
     readPage: async () => page,
     tabs,
     bus,
-    notices: { tabClosed: 'The tab was closed.', pageChanged: 'The page changed.' },
   });
   jobs.start();
 });
@@ -102,6 +102,6 @@ describe('a job from the menu', () => {
     expect(jobs.state.value.notice).toBeNull();
     bus.emit('tabClosed', { tabId: 5 });
     await expect.poll(() => jobs.state.value.running).toBe(false);
-    expect(jobs.state.value.notice).toBe('The tab was closed.');
+    expect(jobs.state.value.notice).toBe(i18n.t('summary.tabClosed'));
   });
 });
