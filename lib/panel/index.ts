@@ -4,14 +4,13 @@
  * jobs. Views render their state (`Readable`s) and call their methods.
  */
 export { ChatPanel, type ChatState, type PageReadState } from './chat';
-export { ChatSessions, type ChatSessionsDeps, type PageReader } from './chat-sessions';
 export { Downloads, type DownloadState } from './downloads';
 export { EngineLink, type EngineLinkState } from './engine-link';
 export { createPanelBus, type PanelBus, type PanelEvents } from './events';
 export { ChatHistory, type HistoryState, type ImportOutcome } from './history';
 export { ModelGate, ModelNotDownloadedError } from './model-gate';
 export { ModelLibrary, type ModelsState, type StorageUse } from './models';
-export { Emitter, Observable, type Readable } from './observable';
+export type { Readable } from './observable';
 export { Panel, type PanelBrowser, type PanelDeps } from './panel';
 export { SummaryJobs, type SummaryState } from './summaries';
 export { TabWatcher, type TabPage } from './tabs';

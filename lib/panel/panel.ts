@@ -4,7 +4,7 @@
  * Nothing here renders, so all of it runs in Node under test.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { probeCapabilities, type DeviceCapabilities } from '@/lib/device';
+import { probeCapabilities } from '@/lib/device';
 import { connectEngine } from '@/lib/messaging';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { extractFromTab } from '@/lib/tabs';
@@ -25,10 +25,6 @@ export type PanelBrowser = Pick<WxtBrowser, 'runtime' | 'tabs' | 'windows' | 'sc
 export interface PanelDeps {
   browser: PanelBrowser;
   db: EdgewiseDatabase;
-  /** Tests replace how the engine is reached and how pages are read. */
-  engineLink?: EngineLink;
-  readPage?: PageReader;
-  probeCapabilities?(): Promise<DeviceCapabilities>;
 }
 
 export class Panel {
@@ -43,15 +39,15 @@ export class Panel {
   readonly summaries: SummaryJobs;
   private readonly unlisten: (() => void)[] = [];
 
-  constructor({ browser, db, ...overrides }: PanelDeps) {
+  constructor({ browser, db }: PanelDeps) {
     const session = browser.storage.session;
-    const readPage: PageReader = overrides.readPage ?? ((tabId, mode) => extractFromTab(browser, tabId, mode));
-    this.engine = overrides.engineLink ?? new EngineLink({ connect: () => connectEngine(browser.runtime) });
+    const readPage: PageReader = (tabId, mode) => extractFromTab(browser, tabId, mode);
+    this.engine = new EngineLink({ connect: () => connectEngine(browser.runtime) });
     const engine = () => this.engine.engine;
     this.models = new ModelLibrary({
       db,
       engine: () => this.engine.state.value.engine,
-      probeCapabilities: overrides.probeCapabilities ?? probeCapabilities,
+      probeCapabilities,
       estimateStorage: () => navigator.storage.estimate(),
     });
     this.downloads = new Downloads({ engine, settled: () => this.models.refresh() });
