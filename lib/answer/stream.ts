@@ -2,7 +2,7 @@
  * The one way every feature asks for an answer: chat, summaries, and later autofill
  * drafts and cloud routes. It takes the messages, the model and an `AbortSignal`; it
  * streams text to `onText` and resolves with the final text, token counts, timings and
- * where the answer ran. Request ids are made here and nowhere else.
+ * where the answer ran. Features make no request ids of their own: they are made here.
  */
 import * as Comlink from 'comlink';
 import type { ChatMessage, EngineApi, FinishReason } from '@/lib/engine';
