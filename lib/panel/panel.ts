@@ -73,12 +73,14 @@ export class Panel {
   }
 
   start(): void {
-    // A load or unload anywhere (chat, summary, idle timer, another page) can change what is stored.
+    // A load or unload anywhere (chat, summary, idle timer, another page) can change what is
+    // stored; an answer starting or ending cannot, so generating counts as ready here.
     let last: string | undefined;
     this.unlisten.push(
       this.engine.state.subscribe(() => {
         const { engine, status } = this.engine.state.value;
-        const key = `${engine ? 'up' : 'down'} ${status?.state ?? ''}`;
+        const state = status?.state === 'generating' ? 'ready' : (status?.state ?? '');
+        const key = `${engine ? 'up' : 'down'} ${state}`;
         if (key !== last) void this.models.refresh();
         last = key;
       }),
