@@ -11,14 +11,15 @@ export interface RouterContext {
   extensionId: string;
 }
 
-/** Handles one runtime message; unknown or foreign messages get a refusal, never an exception. */
+/** Handles one runtime message; unknown messages, or any from outside an extension page, get a refusal, never an exception. */
 export async function handleBackgroundMessage(
   message: unknown,
   sender: PortSender,
   { apis, extensionId }: RouterContext,
 ): Promise<BackgroundReply> {
-  if (!classifySender(sender, extensionId, apis.runtime.getURL('/'))) {
-    return { ok: false, error: 'Message from outside Edgewise refused.' };
+  // Only extension pages start the engine; content scripts have no use for it (issue 10).
+  if (classifySender(sender, extensionId, apis.runtime.getURL('/')) !== 'extension-page') {
+    return { ok: false, error: 'Only Edgewise’s own pages may start its engine.' };
   }
   if (!isBackgroundRequest(message)) return { ok: false, error: 'Unknown request.' };
   try {

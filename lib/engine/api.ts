@@ -1,6 +1,7 @@
 /**
  * The engine's API: declared once, implemented by the offscreen model host and called
- * through Comlink from content scripts and extension pages. Everything here crosses
+ * through Comlink from extension pages (content scripts are refused; see
+ * lib/messaging/engine-host.ts). Everything here crosses
  * contexts as JSON, so it is plain data (no classes, no bigint, no undefined-only meaning).
  */
 import type { ModelDevice, ModelDtype } from '@/models';
@@ -121,12 +122,7 @@ export type ChunkListener = (chunk: string) => void;
 export type ProgressListener = (progress: DownloadProgress) => void;
 export type StatusListener = (status: EngineStatus) => void;
 
-/**
- * What every caller may ask of the engine, content scripts included: exactly the methods
- * `CONTENT_SCRIPT_METHODS` (lib/messaging/validate.ts) allows, and a type-level test keeps
- * the two equal. Content scripts run in pages the user does not control, so this is the
- * narrowest set a feature in a page needs.
- */
+/** What answering needs of the engine: status, loading, generation and token counts. */
 export interface EngineApi {
   status(): Promise<EngineStatus>;
   /** Calls `listener` on every status change until the returned unsubscribe is called. */
@@ -143,8 +139,9 @@ export interface EngineApi {
 }
 
 /**
- * Extension pages (side panel, options) may also unload the model and manage the weights
- * store; content scripts may not (`EXTENSION_PAGE_METHODS`).
+ * Everything the engine offers its callers, the extension's pages: answering, plus
+ * unloading and managing the weights store. `ENGINE_METHODS` (lib/messaging/validate.ts)
+ * is exactly this list, and a type-level test keeps the two equal.
  */
 export interface EngineAdminApi extends EngineApi {
   /** Frees the loaded model's memory. */

@@ -27,6 +27,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** True when `record` has no fields but `keys`: the other side may not smuggle extra data. */
+export function hasOnlyKeys(record: object, keys: readonly string[]): boolean {
+  return Object.keys(record).every((key) => keys.includes(key));
+}
+
 export function isWireRequest(message: unknown): message is WireRequest {
   return (
     isRecord(message) && typeof message.id === 'string' && (REQUEST_TYPES as readonly unknown[]).includes(message.type)

@@ -1,5 +1,5 @@
 /**
- * The caller's side: content scripts and extension pages get the engine's typed API
+ * The caller's side: extension pages get the engine's typed API
  * as a Comlink remote. Streaming callbacks are passed with `Comlink.proxy`.
  */
 import * as Comlink from 'comlink';

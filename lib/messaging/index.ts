@@ -18,7 +18,7 @@ export {
 } from './engine-client';
 export { serveEngine, type HostRuntime } from './engine-host';
 export { EngineSession } from './engine-session';
-export { PortMux, type IncomingCheck } from './port-mux';
+export { MAX_CHANNELS, PortMux, type IncomingCheck } from './port-mux';
 export {
   ENGINE_PORT,
   classifySender,
@@ -32,8 +32,7 @@ export {
 } from './protocol';
 export type { PortSender, RuntimePort } from './runtime-port';
 export {
-  CONTENT_SCRIPT_METHODS,
-  EXTENSION_PAGE_METHODS,
+  ENGINE_METHODS,
   MAX_CONTENT_CHARS,
   MAX_TEXTS_PER_COUNT,
   checkCallbackReply,

@@ -15,11 +15,13 @@
  * disconnects are answered with a "disconnected" error.
  */
 import type { Endpoint } from 'comlink';
-import { isRecord, isWireReply, isWireRequest, throwReply } from './comlink-wire';
+import { hasOnlyKeys, isRecord, isWireReply, isWireRequest, throwReply } from './comlink-wire';
 import type { RuntimePort } from './runtime-port';
 
 const PORT_MARKER = '$edgewisePort';
 const ROOT = 0;
+/** Open callbacks one connection may hold: far above what the panel uses, low enough to refuse floods. */
+export const MAX_CHANNELS = 256;
 
 interface Frame {
   ch: number;
@@ -102,18 +104,44 @@ export class PortMux {
   }
 
   private receive(frame: unknown): void {
-    if (!isRecord(frame) || typeof frame.ch !== 'number' || !Number.isInteger(frame.ch)) return;
+    if (!isRecord(frame) || !hasOnlyKeys(frame, ['ch', 'msg'])) return;
     const ch = frame.ch;
+    if (typeof ch !== 'number' || !Number.isInteger(ch)) return;
     if (ch !== ROOT && !this.bridges.has(ch)) return;
-    const refusal = this.check(ch === ROOT ? 'root' : 'callback', frame.msg);
+    const refusal = this.markerProblem(frame.msg) ?? this.check(ch === ROOT ? 'root' : 'callback', frame.msg);
     if (refusal) {
       if (isWireRequest(frame.msg)) this.send(ch, throwReply(frame.msg.id, 'MessageRejected', refusal));
       return;
     }
     this.track(ch, frame.msg, 'in');
     const transfer: MessagePort[] = [];
-    const message = this.decode(frame.msg, transfer);
+    const message = mapCallbacks(frame.msg, (value) => {
+      const callback = markerChannel(value);
+      if (callback === null) return value;
+      const { port1, port2 } = new MessageChannel();
+      this.openBridge(callback, port2);
+      transfer.push(port1);
+      return port1;
+    });
     this.deliver(ch, message, transfer);
+  }
+
+  /**
+   * Why a message's callback markers cannot be honoured, or null. Markers count only as
+   * the value of a declared callback (Comlink's `proxy` handler), must name a fresh
+   * channel of the other side's numbering, and may not push a connection past
+   * {@link MAX_CHANNELS} open callbacks.
+   */
+  private markerProblem(message: unknown): string | null {
+    const markers: number[] = [];
+    mapCallbacks(message, (value) => {
+      const ch = markerChannel(value);
+      if (ch !== null) markers.push(ch);
+    });
+    if (this.bridges.size + markers.length > MAX_CHANNELS) return 'too many open callbacks on this connection';
+    const theirs = (this.nextChannel + 1) % 2;
+    const fresh = markers.every((m) => m > ROOT && m % 2 === theirs && !this.bridges.has(m));
+    return fresh && new Set(markers).size === markers.length ? null : 'bad callback channel';
   }
 
   private deliver(ch: number, message: unknown, transfer: MessagePort[] = []): void {
@@ -146,31 +174,14 @@ export class PortMux {
     this.bridges.delete(ch);
   }
 
-  private encode(value: unknown): unknown {
-    if (typeof MessagePort !== 'undefined' && value instanceof MessagePort) {
+  private encode(message: unknown): unknown {
+    return mapCallbacks(message, (port) => {
+      if (typeof MessagePort === 'undefined' || !(port instanceof MessagePort)) return port;
       const ch = this.nextChannel;
       this.nextChannel += 2;
-      this.openBridge(ch, value);
+      this.openBridge(ch, port);
       return { [PORT_MARKER]: ch };
-    }
-    if (Array.isArray(value)) return value.map((item) => this.encode(item));
-    if (isRecord(value)) {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.encode(item)]));
-    }
-    return value;
-  }
-
-  private decode(value: unknown, transfer: MessagePort[]): unknown {
-    if (Array.isArray(value)) return value.map((item) => this.decode(item, transfer));
-    if (!isRecord(value)) return value;
-    const marker = value[PORT_MARKER];
-    if (typeof marker === 'number' && Object.keys(value).length === 1) {
-      const { port1, port2 } = new MessageChannel();
-      this.openBridge(marker, port2);
-      transfer.push(port1);
-      return port1;
-    }
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.decode(item, transfer)]));
+    });
   }
 
   /** Forwards everything Comlink posts on `local` to the other side as channel `ch`. */
@@ -194,4 +205,26 @@ export class PortMux {
     for (const listener of this.disconnectListeners) listener();
     this.disconnectListeners.clear();
   }
+}
+
+/**
+ * `message` with each callback's value passed through `replace`. Comlink puts a callback
+ * only in a `proxy` handler: an argument of a call, or the value of a reply. A marker
+ * anywhere else stays plain data, so a sender cannot make the mux open channels by
+ * hiding markers in ordinary values.
+ */
+function mapCallbacks(message: unknown, replace: (value: unknown) => unknown): unknown {
+  const handler = (wire: unknown): unknown =>
+    isRecord(wire) && wire.type === 'HANDLER' && wire.name === 'proxy' ? { ...wire, value: replace(wire.value) } : wire;
+  if (isWireRequest(message) && Array.isArray(message.argumentList))
+    return { ...message, argumentList: message.argumentList.map(handler) };
+  if (isWireReply(message)) return handler(message);
+  return message;
+}
+
+/** The channel a port marker names, or null if `value` is not exactly a marker. */
+function markerChannel(value: unknown): number | null {
+  if (!isRecord(value) || !hasOnlyKeys(value, [PORT_MARKER])) return null;
+  const ch = value[PORT_MARKER];
+  return typeof ch === 'number' && Number.isInteger(ch) ? ch : null;
 }

@@ -1,25 +1,22 @@
 /**
- * Validation of engine calls arriving over a runtime port. A content script runs in a
- * page the user does not control, so everything it sends is checked before Comlink
- * sees it: only known methods, only calls (no property writes), arguments of the
- * right shape and size. Returns a reason to refuse, or `null`.
+ * Validation of engine calls arriving over a runtime port. Only extension pages may
+ * connect (see `serveEngine`), yet everything they send is still checked before Comlink
+ * sees it: only known methods, only calls (no property writes), arguments of the right
+ * shape and size. A panel showing hostile page text must not become a way to drive the
+ * engine with anything else. Returns a reason to refuse, or `null`.
  */
-import type { EngineAdminApi, EngineApi } from '@/lib/engine';
+import type { EngineAdminApi } from '@/lib/engine';
 import { MODEL_DTYPES, isModelId } from '@/models';
-import { isRecord, isWireReply, isWireRequest } from './comlink-wire';
+import { hasOnlyKeys, isRecord, isWireReply, isWireRequest } from './comlink-wire';
 
-/** Methods a content script may call: `EngineApi`'s, no more (tests/unit/engine-api.test-d.ts keeps them equal). */
-export const CONTENT_SCRIPT_METHODS = [
+/** The methods callers may use: `EngineAdminApi`'s, no more (tests/unit/engine-api.test-d.ts keeps them equal). */
+export const ENGINE_METHODS = [
   'status',
   'watchStatus',
   'load',
   'generate',
   'countTokens',
   'cancel',
-] as const satisfies readonly (keyof EngineApi)[];
-/** Extension pages may also unload and manage the weights store: `EngineAdminApi`'s methods. */
-export const EXTENSION_PAGE_METHODS = [
-  ...CONTENT_SCRIPT_METHODS,
   'unload',
   'listCached',
   'deleteCached',
@@ -27,7 +24,7 @@ export const EXTENSION_PAGE_METHODS = [
   'cancelDownload',
   'applySettings',
 ] as const satisfies readonly (keyof EngineAdminApi)[];
-export type EngineMethod = (typeof EXTENSION_PAGE_METHODS)[number];
+export type EngineMethod = (typeof ENGINE_METHODS)[number];
 
 const ROLES = ['system', 'user', 'assistant'];
 const DTYPES: readonly string[] = MODEL_DTYPES;
@@ -66,19 +63,20 @@ const ARG_CHECKS: Record<EngineMethod, ArgCheck> = {
   applySettings: (args) => arity(args, 0, 0),
 };
 
-/** Checks a call on the engine's root channel against the methods this sender may use. */
-export function checkEngineCall(message: unknown, allowed: readonly EngineMethod[]): string | null {
+/** Checks a call on the engine's root channel: a known method with well-formed arguments. */
+export function checkEngineCall(message: unknown): string | null {
   if (!isWireRequest(message)) return 'not an engine call';
-  if (message.type === 'RELEASE') return null;
+  if (message.type === 'RELEASE') return hasOnlyKeys(message, ['id', 'type']) ? null : 'unexpected fields';
   if (message.type !== 'APPLY') return `"${message.type}" is not allowed; only method calls are`;
+  if (!hasOnlyKeys(message, ['id', 'type', 'path', 'argumentList'])) return 'unexpected fields';
   const path = message.path;
   if (!Array.isArray(path) || path.length !== 1 || typeof path[0] !== 'string') return 'bad method path';
   const method = path[0] as EngineMethod;
-  if (!allowed.includes(method)) return `method "${path[0]}" is not available here`;
+  if (!(ENGINE_METHODS as readonly string[]).includes(method)) return `method "${path[0]}" is not available`;
   if (!Array.isArray(message.argumentList)) return 'missing arguments';
   const args: Arg[] = [];
   for (const wire of message.argumentList) {
-    if (!isRecord(wire)) return 'bad argument';
+    if (!isRecord(wire) || !hasOnlyKeys(wire, ['type', 'name', 'value'])) return 'bad argument';
     if (wire.type === 'RAW') args.push({ kind: 'value', value: wire.value });
     else if (wire.type === 'HANDLER' && wire.name === 'proxy' && isRecord(wire.value)) args.push({ kind: 'callback' });
     else return 'bad argument';
@@ -90,6 +88,7 @@ export function checkEngineCall(message: unknown, allowed: readonly EngineMethod
 /** On a callback channel the engine is the caller, so the other side may only reply. */
 export function checkCallbackReply(message: unknown): string | null {
   if (!isWireReply(message)) return 'only replies are expected here';
+  if (!hasOnlyKeys(message, ['id', 'type', 'name', 'value'])) return 'unexpected fields';
   if (message.type === 'HANDLER' && message.name !== 'throw') return 'unexpected handler in reply';
   return null;
 }

@@ -44,7 +44,7 @@ function cached(entry: string): Promise<string> {
   return source;
 }
 
-/** The extension-path client (content script world or extension page). */
+/** The extension-path client, evaluated in an extension page. */
 export const engineClientSource = () => cached('tests/bench/browser/engine-client.ts');
 /** Plain transformers.js in an extension page. */
 export const directRunnerSource = () => cached('tests/bench/browser/direct-runner.ts');

@@ -1,31 +1,25 @@
 /**
  * The extension side of the bench: the local hub, Chromium with the built extension
- * pointed at it, and the three worlds the measurements run in: the extension path from
- * a content script, plain transformers.js in an extension page, and an admin client.
+ * pointed at it, and the worlds the measurements run in: the extension path from an
+ * extension page (as the side panel calls it), plain transformers.js in another one, and
+ * an admin client.
  */
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startHub, type Hub } from '../hub/server.mjs';
-import {
-  EXTENSION_ORIGIN,
-  launchBrowser,
-  setModelHost,
-  startPageServer,
-  type Launched,
-  type PageServer,
-} from '../e2e/harness';
+import { EXTENSION_ORIGIN, launchBrowser, setModelHost, type Launched } from '../e2e/harness';
 import { ORT_PUBLIC_DIR, ORT_WASM_FILES } from '@/lib/engine/ort-files';
 import type { DirectRunner } from './browser/direct-runner';
 import type { EngineClient } from './browser/engine-client';
 import { directRunnerSource, engineClientSource } from './bundle';
-import { contentScriptWorld, extensionPageWorld, type World } from '../e2e/harness/worlds';
+import { extensionPageWorld, type World } from '../e2e/harness/worlds';
 
 export interface BenchSession {
   hub: Hub;
   browser: Launched;
-  /** The engine as a content script reaches it (content script → Comlink → offscreen). */
+  /** The engine as the side panel reaches it (extension page → Comlink → offscreen). */
   ext: World<EngineClient>;
-  /** The engine from an extension page, for calls content scripts may not make (deleteCached). */
+  /** A second engine client, for management calls (unload, deleteCached) between measured runs. */
   admin: World<EngineClient>;
   /** transformers.js called directly in an extension page, threads by the engine's rule. */
   direct: World<DirectRunner>;
@@ -38,7 +32,6 @@ export interface BenchSession {
 
 export async function startBenchSession(hubRoot: string): Promise<BenchSession> {
   const hub = await startHub({ root: hubRoot });
-  const pages: PageServer = await startPageServer();
   const browser = await launchBrowser();
   await setModelHost(browser, hub.url);
   const ortBase = `${EXTENSION_ORIGIN}/${ORT_PUBLIC_DIR}`;
@@ -52,9 +45,8 @@ export async function startBenchSession(hubRoot: string): Promise<BenchSession> 
   const admin = await extensionPageWorld<EngineClient>(adminPage, await engineClientSource(), '__edgewiseBenchEngine');
   const direct = await openDirect();
   const forced = new Map<number, Promise<World<DirectRunner>>>();
-  const page = await browser.context.newPage();
-  await page.goto(`${pages.url}/article.html`);
-  const ext = await contentScriptWorld<EngineClient>(page, await engineClientSource(), '__edgewiseBenchEngine');
+  const extPage = await browser.openExtensionPage('/options.html');
+  const ext = await extensionPageWorld<EngineClient>(extPage, await engineClientSource(), '__edgewiseBenchEngine');
   return {
     hub,
     browser,
@@ -69,7 +61,6 @@ export async function startBenchSession(hubRoot: string): Promise<BenchSession> 
     async close() {
       await browser.close();
       await hub.close();
-      await pages.close();
       // The profile holds a copy of every model in IndexedDB; the hub root only symlinks.
       rmSync(browser.userDataDir, { recursive: true, force: true });
       rmSync(hubRoot, { recursive: true, force: true });

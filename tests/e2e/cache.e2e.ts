@@ -31,7 +31,7 @@ afterAll(() => session?.close());
 test('first load downloads every file with progress, and stores it whole', async () => {
   await removeModel(session.browser, ECHO_MODEL);
   session.hub.clearLog();
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   const { result, progress } = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect([...result!.downloadedFiles].sort()).toEqual(MODEL_FILES);
   const modelEvents = progress.filter((p) => p.current.file === 'onnx/model.onnx');
@@ -57,7 +57,7 @@ test('after a browser restart, loading makes zero hub requests', async () => {
   await ensureModel(session.browser, ECHO_MODEL);
   await session.restartBrowser();
   session.hub.clearLog();
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   const { result, progress, error } = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect(error).toBeUndefined();
   expect(result!.downloadedFiles).toEqual([]);

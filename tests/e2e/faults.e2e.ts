@@ -29,7 +29,7 @@ async function deleteEcho() {
 }
 
 test('a model the hub does not have gives a clear "not found"', async () => {
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   const { error } = await probe.call('load', 'edgewise-test/no-such-model', { device: 'wasm' });
   expect(error).toMatch(
     /ModelLoadError: Model "edgewise-test\/no-such-model" was not found on http:\/\/127\.0\.0\.1:\d+\/ \(missing: .*config\.json/,
@@ -40,7 +40,7 @@ test('a model the hub does not have gives a clear "not found"', async () => {
 
 test('a file cut off mid-download is not stored, and a retry succeeds', async () => {
   session.hub.setFault({ kind: 'truncate', match: 'model.onnx' });
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   const failed = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect(failed.error).toMatch(/ModelLoadError: Could not load "edgewise-test\/echo-tiny"/);
   expect(await stored()).not.toContain('onnx/model.onnx');
@@ -55,7 +55,7 @@ test('a file cut off mid-download is not stored, and a retry succeeds', async ()
 test('a hub that hangs up gives a clear error, and a retry succeeds', async () => {
   await deleteEcho();
   session.hub.setFault({ kind: 'hangup' });
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   const failed = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect(failed.error).toMatch(/Could not reach the model host/);
   expect(await stored()).toEqual([]);
@@ -67,7 +67,7 @@ test('a hub that goes away, then comes back', async () => {
   await deleteEcho();
   const port = Number(new URL(session.hub.url).port);
   await session.hub.close();
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   const failed = await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   expect(failed.error).toMatch(/Could not reach the model host/);
   expect(await stored()).toEqual([]);

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 test('a stream survives the service worker being stopped', async () => {
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   await probe.call('load', ECHO_MODEL, { device: 'wasm' });
   await probe.call('start', {
     requestId: 'long',
@@ -35,7 +35,7 @@ test('a stream survives the service worker being stopped', async () => {
   expect(next.error).toBeUndefined();
 
   // A new caller wakes the worker, which must find the existing document, not make another.
-  const fresh = await session.openTestPage();
-  await fresh.probe.call('status');
+  const fresh = await session.openProbe();
+  await fresh.call('status');
   expect(await offscreenDocumentCount(await session.browser.serviceWorker())).toBe(1);
 });

@@ -3,7 +3,7 @@
  * the WASM text and the Node reference.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ECHO_MODEL, extensionPageProbe, nodeGreedyText, startSession, type Session } from './harness';
+import { ECHO_MODEL, nodeGreedyText, startSession, type Session } from './harness';
 
 const PROMPT = [{ role: 'user' as const, content: 'WebGPU and WASM must agree.' }];
 const MAX_NEW = 40;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 test('WebGPU and WASM stream the same greedy text', async () => {
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
   const onGpu = await probe.call('load', ECHO_MODEL, { device: 'webgpu' });
   expect(onGpu.error).toBeUndefined();
   expect(onGpu.result!.device).toBe('webgpu');
@@ -35,9 +35,8 @@ test('WebGPU and WASM stream the same greedy text', async () => {
 });
 
 test('auto picks WebGPU when an adapter exists', async () => {
-  const admin = await extensionPageProbe(await session.browser.openExtensionPage('/options.html'));
-  await admin.call('unload');
-  const { probe } = await session.openTestPage();
+  const probe = await session.openProbe();
+  await probe.call('unload');
   const auto = await probe.call('load', ECHO_MODEL, { device: 'auto' });
   expect(auto.result!.device).toBe('webgpu');
 });

@@ -74,9 +74,16 @@ describe('handleBackgroundMessage', () => {
   const page = { id: ID, url: `${ORIGIN}/options.html` };
   const content = { id: ID, url: 'https://example.com/', tab: { id: 1 } };
 
-  test('ensures the engine for our pages and content scripts', async () => {
+  test('ensures the engine for our pages only, not for content scripts', async () => {
     expect(await handleBackgroundMessage({ type: 'engine/ensure' }, page, context())).toEqual({ ok: true });
-    expect(await handleBackgroundMessage({ type: 'engine/ensure' }, content, context())).toEqual({ ok: true });
+    const ctx = context();
+    let created = false;
+    ctx.apis.offscreen.createDocument = () => ((created = true), Promise.resolve());
+    expect(await handleBackgroundMessage({ type: 'engine/ensure' }, content, ctx)).toEqual({
+      ok: false,
+      error: 'Only Edgewise’s own pages may start its engine.',
+    });
+    expect(created).toBe(false);
   });
 
   test('refuses other senders and unknown messages without throwing', async () => {

@@ -7,7 +7,7 @@ import { startHub, type Hub } from '../../hub/server.mjs';
 import { launchBrowser, type LaunchOptions, type Launched } from './browser';
 import { startPageServer, type PageServer } from './page-server';
 import { MODELS_DIR } from './paths';
-import { contentScriptProbe, type ProbeHandle } from './probe';
+import { extensionPageProbe, type ProbeHandle } from './probe';
 import { setModelHost } from './settings';
 
 export interface Session {
@@ -16,8 +16,8 @@ export interface Session {
   browser: Launched;
   /** Opens a fixture page in a new tab. */
   openPage(path: string): Promise<Page>;
-  /** Opens a fixture page and returns the probe in its content-script world. */
-  openTestPage(path?: string): Promise<{ page: Page; probe: ProbeHandle }>;
+  /** Opens an extension page and returns the engine probe in it: the engine as the panel reaches it. */
+  openProbe(): Promise<ProbeHandle>;
   /** Closes and relaunches Chromium on the same profile. */
   restartBrowser(): Promise<void>;
   close(): Promise<void>;
@@ -39,9 +39,8 @@ export async function startSession(options: LaunchOptions = {}): Promise<Session
       await page.goto(`${pages.url}${path}`);
       return page;
     },
-    async openTestPage(path = '/article.html') {
-      const page = await session.openPage(path);
-      return { page, probe: await contentScriptProbe(page) };
+    async openProbe() {
+      return extensionPageProbe(await browser.openExtensionPage('/options.html'));
     },
     async restartBrowser() {
       await browser.close();

@@ -1,11 +1,12 @@
 /**
- * Test-only driver, bundled by the harness and evaluated inside a content script's
- * isolated world (or an extension page). It uses the real client from `lib/messaging`,
- * so tests exercise exactly the path a feature would.
+ * Test-only driver, bundled by the harness and evaluated inside an extension page (the
+ * engine as the panel reaches it) or, to prove content scripts get nothing, a content
+ * script's isolated world. It uses the real client from `lib/messaging`, so tests
+ * exercise exactly the path a feature would.
  */
 import * as Comlink from 'comlink';
 import type { DownloadProgress, GenerateRequest, GenerateResult, LoadOptions } from '@/lib/engine/api';
-import { connectEngine, generateStream, type ClientRuntime, type EngineConnection } from '@/lib/messaging';
+import { ENGINE_PORT, connectEngine, generateStream, type ClientRuntime, type EngineConnection } from '@/lib/messaging';
 
 interface Run {
   chunks: { text: string; at: number }[];
@@ -92,6 +93,46 @@ const probe = {
     const states = await Promise.all(connections.map((c) => c.engine.status()));
     connections.forEach((c) => c.close());
     return states.map((s) => s.state);
+  },
+  /** Starts `n` generations at once, each with `chars` characters of prompt; resolves with each outcome. */
+  async flood(n: number, chars: number, modelId?: string) {
+    const content = 'x'.repeat(chars);
+    const outcomes = await Promise.all(
+      Array.from({ length: n }, async (_, i) => {
+        try {
+          const request = { requestId: `flood-${i}`, messages: [{ role: 'user' as const, content }], modelId };
+          await generateStream((await connectEngine(chrome.runtime, 1)).engine, request, () => undefined);
+          return 'answered';
+        } catch (error) {
+          return message(error);
+        }
+      }),
+    );
+    return outcomes;
+  },
+  /**
+   * Opens the engine port by hand, bypassing the client, and posts `frames` as they are.
+   * Resolves after `waitMs` or when the port is cut, with every frame that came back.
+   */
+  async rawPort(frames: unknown[], waitMs = 1000) {
+    const port = chrome.runtime.connect({ name: ENGINE_PORT });
+    const replies: unknown[] = [];
+    let disconnected = false;
+    port.onMessage.addListener((frame) => void replies.push(frame));
+    const gone = new Promise<void>((resolve) =>
+      port.onDisconnect.addListener(() => {
+        disconnected = true;
+        resolve();
+      }),
+    );
+    try {
+      for (const frame of frames) port.postMessage(frame);
+    } catch {
+      // A port cut while posting: reported as disconnected below.
+    }
+    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+    if (!disconnected) port.disconnect();
+    return { disconnected, replies };
   },
   /** Calls an arbitrary method, for validation tests. */
   async raw(method: string, ...args: unknown[]) {
