@@ -97,7 +97,7 @@ export async function downloadModel(
       throw explainLoadError(modelId, ctx.settings.modelHost, ctx.fetcher, error);
     }
   }
-  await ctx.cache.markComplete(modelId, dtype ?? 'default');
+  await ctx.cache.markComplete(modelId, ctx.settings.modelHost, dtype ?? 'default');
   return {
     modelId,
     device,

@@ -175,8 +175,8 @@ export class LocalEngine implements EngineAdminApi {
     this.idle.arm();
   }
 
-  listCached(): Promise<CachedModel[]> {
-    return this.deps.cache.list();
+  async listCached(): Promise<CachedModel[]> {
+    return this.deps.cache.list((await this.deps.settings()).modelHost);
   }
 
   deleteCached(modelId: string): Promise<number> {
@@ -207,7 +207,7 @@ export class LocalEngine implements EngineAdminApi {
     const [settings, caps, cached] = await Promise.all([
       this.deps.settings(),
       this.deps.capabilities(),
-      this.deps.cache.list(),
+      this.listCached(),
     ]);
     const { dtype } = downloadTarget(modelId, {}, settings, caps);
     return storedWhole(
@@ -241,7 +241,7 @@ export class LocalEngine implements EngineAdminApi {
         onLoading: (device) => this.setStatus({ state: 'loading', modelId, device }),
       });
       this.loaded = loaded;
-      await this.deps.cache.markComplete(modelId, loaded.dtype);
+      await this.deps.cache.markComplete(modelId, settings.modelHost, loaded.dtype);
       this.setReady(loaded);
       this.idle.arm(settings.idleUnloadMinutes);
       const downloadedFiles = [

@@ -10,12 +10,15 @@
 import { sha256Hex } from '@/lib/hash';
 import type { EdgewiseDatabase, ModelFileRecord } from '@/lib/store';
 import type { ModelDtype } from '@/models';
+import { HUGGING_FACE_HUB } from '@/lib/settings';
 
 /** Slice size for stored files: big enough to be few rows, small enough to keep IndexedDB values modest. */
 export const CHUNK_BYTES = 16 * 1024 * 1024;
 
 /** Where a cached file came from, parsed out of a hub-layout URL. */
 export interface ModelFileRef {
+  /** The model host: everything before `owner/repo/resolve/…` (`https://huggingface.co/` for the hub). */
+  host: string;
   modelId: string;
   revision: string;
   file: string;
@@ -63,16 +66,25 @@ export class IncompleteDownloadError extends Error {
 const HUB_PATH = /([\w.-]+\/[\w.-]+)\/resolve\/([^/]+)\/(.+)$/;
 
 /**
- * Parses `{anything}/{owner}/{repo}/resolve/{revision}/{file}` (a hub URL or a mirror's).
- * Hub ids are always `owner/repo`, so the host prefix, however deep, never matters.
+ * Parses `{host}{owner}/{repo}/resolve/{revision}/{file}` (a hub URL or a mirror's).
+ *
+ * The key includes the host (issue 10): `owner/repo` on a host the user typed in is not
+ * the hub's model of that name, so files from one host are never served for another.
+ * The hub's own keys carry no prefix, which keeps caches made before hosts were keyed.
  */
 export function parseModelFileUrl(url: string): ModelFileRef | undefined {
   const path = url.replace(/[?#].*$/, '');
-  const [, modelId, revision, file] = HUB_PATH.exec(path) ?? [];
-  if (modelId === undefined || revision === undefined || file === undefined) return undefined;
+  const match = HUB_PATH.exec(path);
+  const [, modelId, revision, file] = match ?? [];
+  if (!match || modelId === undefined || revision === undefined || file === undefined) return undefined;
+  const host = path.slice(0, match.index);
   const decodedRevision = decodeURIComponent(revision);
-  return { modelId, revision: decodedRevision, file, key: `${modelId}@${decodedRevision}/${file}` };
+  const prefix = host === HUGGING_FACE_HUB ? '' : host;
+  return { host, modelId, revision: decodedRevision, file, key: `${prefix}${modelId}@${decodedRevision}/${file}` };
 }
+
+/** The host a stored record came from; records from before hosts were kept came from the hub. */
+const hostOf = (record: { host?: string }): string => record.host ?? HUGGING_FACE_HUB;
 
 /** The IndexedDB model-file store, shaped as the `match`/`put` pair transformers.js calls. */
 export class ModelCache {
@@ -149,6 +161,7 @@ export class ModelCache {
     }
     const record: ModelFileRecord = {
       key: ref.key,
+      host: ref.host,
       modelId: ref.modelId,
       revision: ref.revision,
       file: ref.file,
@@ -175,20 +188,29 @@ export class ModelCache {
     return (await this.db.modelFiles.where('modelId').equals(modelId).primaryKeys()) as string[];
   }
 
-  /** Records that every file `modelId` needs is stored now (after a finished download or load). */
-  async markComplete(modelId: string, dtype: ModelDtype | 'default'): Promise<void> {
-    const files = (await this.db.modelFiles.where('modelId').equals(modelId).toArray()).map((r) => r.file).sort();
+  /** Records that every file `modelId` needs is stored now from `host` (after a finished download or load). */
+  async markComplete(modelId: string, host: string, dtype: ModelDtype | 'default'): Promise<void> {
+    const records = await this.db.modelFiles.where('modelId').equals(modelId).toArray();
+    const files = records
+      .filter((r) => hostOf(r) === host)
+      .map((r) => r.file)
+      .sort();
     const known = await this.db.modelDownloads.get(modelId);
     // Every cached load ends here: write only when something changed, so reading is read-only.
-    if (known?.dtype === dtype && known.files.join('\n') === files.join('\n')) return;
-    await this.db.modelDownloads.put({ modelId, dtype, files, completedAt: Date.now() });
+    if (known && hostOf(known) === host && known.dtype === dtype && known.files.join('\n') === files.join('\n')) return;
+    await this.db.modelDownloads.put({ modelId, host, dtype, files, completedAt: Date.now() });
   }
 
-  /** Every downloaded model with its files and total size. */
-  async list(): Promise<CachedModel[]> {
+  /**
+   * Every model downloaded from `host` (the model host in use), with its files and total
+   * size. Copies from other hosts stay stored for when the user switches back, and are
+   * deleted with the model.
+   */
+  async list(host: string): Promise<CachedModel[]> {
     const [records, manifests] = await Promise.all([this.db.modelFiles.toArray(), this.db.modelDownloads.toArray()]);
     const byModel = new Map<string, CachedModel>();
     for (const record of records) {
+      if (hostOf(record) !== host) continue;
       const model = byModel.get(record.modelId) ?? {
         modelId: record.modelId,
         bytes: 0,
@@ -203,7 +225,7 @@ export class ModelCache {
     }
     for (const manifest of manifests) {
       const model = byModel.get(manifest.modelId);
-      if (!model) continue;
+      if (!model || hostOf(manifest) !== host) continue;
       // Complete only while every file of the finished download is still there.
       const present = new Set(model.files.map((f) => f.file));
       model.complete = manifest.files.every((file) => present.has(file));
@@ -212,7 +234,7 @@ export class ModelCache {
     return [...byModel.values()].sort((a, b) => a.modelId.localeCompare(b.modelId));
   }
 
-  /** Deletes every stored file of a model; returns the bytes freed. */
+  /** Deletes every stored file of a model, from every host; returns the bytes freed. */
   async deleteModel(modelId: string): Promise<number> {
     return this.db.transaction('rw', this.db.modelFiles, this.db.modelChunks, this.db.modelDownloads, async () => {
       const records = await this.db.modelFiles.where('modelId').equals(modelId).toArray();

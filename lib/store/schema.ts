@@ -9,8 +9,13 @@ import type { ModelDtype } from '@/models';
 
 /** Metadata of one fully downloaded model file. Its bytes live in `modelChunks`. */
 export interface ModelFileRecord {
-  /** `owner/repo@revision/path`: independent of the host it came from, so switching mirrors keeps the cache. */
+  /**
+   * `owner/repo@revision/path`, prefixed with the host unless it is the Hugging Face hub:
+   * a model of the same name on another host is another model (see `parseModelFileUrl`).
+   */
   key: string;
+  /** The model host it was downloaded from; absent on records from before hosts were kept (the hub). */
+  host?: string;
   modelId: string;
   revision: string;
   file: string;
@@ -54,6 +59,8 @@ export interface SummaryRecord {
  */
 export interface ModelDownloadRecord {
   modelId: string;
+  /** The model host the files came from; absent on records from before hosts were kept (the hub). */
+  host?: string;
   dtype: ModelDtype | 'default';
   files: string[];
   completedAt: number;

@@ -12,10 +12,11 @@ import {
   VerifiedFetch,
   configureTransformers,
   isQuotaError,
+  parseModelFileUrl,
   publishedSha256,
   type DownloadProgress,
 } from '@/lib/engine';
-import { loadSettings } from '@/lib/settings';
+import { loadSettings, saveSettings } from '@/lib/settings';
 import { ECHO_MODEL, startNodeEngine, type NodeEngine } from './helpers/node-engine';
 
 /** A second copy of the echo model (1k window), used only where transformers.js must not have seen the model yet. */
@@ -32,6 +33,9 @@ const sizeOf = (file: string) => statSync(resolve(FIXTURE_DIR, file)).size;
 const TOTAL_BYTES = ALL_FILES.reduce((sum, file) => sum + sizeOf(file), 0);
 
 let node: NodeEngine;
+/** The echo model's weights as the store keys them: by the test hub's host. */
+const onnxKey = async () =>
+  parseModelFileUrl(`${(await loadSettings(node.db)).modelHost}${ECHO_MODEL}/resolve/main/onnx/model.onnx`)!.key;
 beforeEach(async () => {
   node = await startNodeEngine();
 });
@@ -135,7 +139,12 @@ describe('download', () => {
 
     const stored = await storedFiles();
     expect(stored).not.toContain('onnx/model.onnx');
-    expect(await node.db.modelChunks.where('key').equals(`${ECHO_MODEL}@main/onnx/model.onnx`).count()).toBe(0);
+    expect(
+      await node.db.modelChunks
+        .where('key')
+        .equals(await onnxKey())
+        .count(),
+    ).toBe(0);
     expect(await cachedEcho()).toMatchObject({ complete: false });
     expect((await node.engine.status()).state).toBe('idle');
 
@@ -156,16 +165,37 @@ describe('download', () => {
       /onnx\/model\.onnx: the downloaded bytes do not match the SHA-256 the model host published/,
     );
     expect(await storedFiles()).not.toContain('onnx/model.onnx');
-    expect(await node.db.modelChunks.where('key').equals(`${ECHO_MODEL}@main/onnx/model.onnx`).count()).toBe(0);
+    expect(
+      await node.db.modelChunks
+        .where('key')
+        .equals(await onnxKey())
+        .count(),
+    ).toBe(0);
 
     node.hub.setFault(null);
     await node.engine.download(ECHO_MODEL);
-    const onnx = await node.db.modelFiles.get(`${ECHO_MODEL}@main/onnx/model.onnx`);
+    const onnx = await node.db.modelFiles.get(await onnxKey());
     expect(onnx?.sha256).toBe(
       createHash('sha256')
         .update(readFileSync(resolve(FIXTURE_DIR, 'onnx/model.onnx')))
         .digest('hex'),
     );
+  });
+
+  test('after switching the model host, a model from the old host is neither listed nor used', async () => {
+    await node.engine.download(ECHO_MODEL);
+    const before = await loadSettings(node.db);
+    await saveSettings(node.db, { modelHost: 'http://localhost:9/' });
+    expect(await cachedEcho()).toBeUndefined();
+    node.hub.clearLog();
+    await expect(
+      node.engine.generate({ requestId: 'r', modelId: ECHO_MODEL, messages: [{ role: 'user', content: 'hi' }] }),
+    ).rejects.toThrow(/is not downloaded for this device/);
+    expect(node.hub.requests).toEqual([]);
+
+    // Switching back finds the old host's copy, whole.
+    await saveSettings(node.db, { modelHost: before.modelHost });
+    expect(await cachedEcho()).toMatchObject({ complete: true });
   });
 
   test('a load (not only a download) never stores weights that do not match their published hash', async () => {
@@ -308,7 +338,12 @@ describe('storage full', () => {
     for (const file of ['onnx/model.onnx', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json']) {
       expect(stored).not.toContain(file);
     }
-    expect(await node.db.modelChunks.where('key').equals(`${ECHO_MODEL}@main/onnx/model.onnx`).count()).toBe(0);
+    expect(
+      await node.db.modelChunks
+        .where('key')
+        .equals(await onnxKey())
+        .count(),
+    ).toBe(0);
   });
 
   // Reading the file list (ModelRegistry.get_files) stores config.json through the cache the first time a process

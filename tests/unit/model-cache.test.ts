@@ -7,6 +7,8 @@ import { freshDatabase } from './helpers/database';
 
 const URL_A = 'https://huggingface.co/owner/model-a/resolve/main/onnx/model.onnx';
 const URL_CONFIG = 'https://huggingface.co/owner/model-a/resolve/main/config.json';
+const HUB = 'https://huggingface.co/';
+const MIRROR = 'http://localhost:8080/';
 
 let db: EdgewiseDatabase;
 let cache: ModelCache;
@@ -36,10 +38,15 @@ describe('parseModelFileUrl', () => {
     expect(parseModelFileUrl(url)).toMatchObject(expected);
   });
 
-  test('the key ignores the host, so a mirror shares the cache', () => {
-    expect(parseModelFileUrl(URL_A)!.key).toBe(
-      parseModelFileUrl('http://mirror/owner/model-a/resolve/main/onnx/model.onnx')!.key,
-    );
+  test('the key includes the host, except for the hub, whose keys stay as before', () => {
+    expect(parseModelFileUrl(URL_A)).toMatchObject({
+      host: 'https://huggingface.co/',
+      key: 'owner/model-a@main/onnx/model.onnx',
+    });
+    expect(parseModelFileUrl('http://127.0.0.1:9/owner/model-a/resolve/main/onnx/model.onnx')).toMatchObject({
+      host: 'http://127.0.0.1:9/',
+      key: 'http://127.0.0.1:9/owner/model-a@main/onnx/model.onnx',
+    });
   });
 
   test('non-hub URLs are not model files', () => {
@@ -54,7 +61,7 @@ describe('ModelCache', () => {
     const hit = await cache.match(URL_A);
     expect(new Uint8Array(await hit!.arrayBuffer())).toEqual(body);
     expect(hit!.headers.get('content-length')).toBe('1000');
-    const [model] = await cache.list();
+    const [model] = await cache.list(HUB);
     expect(model).toMatchObject({ modelId: 'owner/model-a', bytes: 1000 });
     expect(model!.files[0]).toEqual({ file: 'onnx/model.onnx', size: 1000, sha256: await sha256Hex(body) });
   });
@@ -85,16 +92,33 @@ describe('ModelCache', () => {
     expect(await db.modelFiles.count()).toBe(0);
   });
 
+  test('a model stored from one host is never served, listed or completed for another', async () => {
+    const fromMirror = `${MIRROR}owner/model-a/resolve/main/onnx/model.onnx`;
+    await cache.put(fromMirror, response(bytes(100, 7)));
+    await cache.markComplete('owner/model-a', MIRROR, 'q8');
+    expect(await cache.match(URL_A)).toBeUndefined();
+    expect(await cache.list(HUB)).toEqual([]);
+    expect(await cache.list(MIRROR)).toMatchObject([{ modelId: 'owner/model-a', bytes: 100, complete: true }]);
+
+    // The hub's copy of the same name lives beside it; deleting the model removes both.
+    await cache.put(URL_A, response(bytes(50, 3)));
+    expect(new Uint8Array(await (await cache.match(URL_A))!.arrayBuffer())).toEqual(bytes(50, 3));
+    expect(new Uint8Array(await (await cache.match(fromMirror))!.arrayBuffer())).toEqual(bytes(100, 7));
+    expect(await cache.list(HUB)).toMatchObject([{ modelId: 'owner/model-a', bytes: 50, complete: false }]);
+    expect(await cache.deleteModel('owner/model-a')).toBe(150);
+    expect(await db.modelFiles.count()).toBe(0);
+  });
+
   test('lists per model and deletes one model, reporting the bytes freed', async () => {
     await cache.put(URL_A, response(bytes(100)));
     await cache.put(URL_CONFIG, response(bytes(20)));
     await cache.put('https://huggingface.co/other/model-b/resolve/main/config.json', response(bytes(5)));
-    expect((await cache.list()).map((m) => [m.modelId, m.bytes, m.files.length])).toEqual([
+    expect((await cache.list(HUB)).map((m) => [m.modelId, m.bytes, m.files.length])).toEqual([
       ['other/model-b', 5, 1],
       ['owner/model-a', 120, 2],
     ]);
     expect(await cache.deleteModel('owner/model-a')).toBe(120);
-    expect((await cache.list()).map((m) => m.modelId)).toEqual(['other/model-b']);
+    expect((await cache.list(HUB)).map((m) => m.modelId)).toEqual(['other/model-b']);
     expect(await db.modelChunks.where('key').startsWith('owner/model-a').count()).toBe(0);
   });
 
