@@ -37,7 +37,13 @@ export async function extractFromTab(apis: TabApis, tabId: number, mode: SourceM
       },
       args: [EXTRACTOR_GLOBAL, mode],
     });
-    return checkReply(injection?.result);
+    const page = checkReply(injection?.result);
+    // The tab may have navigated between the check above and the injection: what was read
+    // then is another site's page, which nobody asked to send to the model (issue 10).
+    if (url && originOf(page.url) !== originOf(url)) {
+      throw new PageNotReadableError(i18n.t('pageErrors.navigated', [originOf(page.url) ?? page.url]));
+    }
+    return page;
   } catch (error) {
     if (error instanceof PageNotReadableError) throw error;
     throw new PageNotReadableError(explainInjectionError(error instanceof Error ? error.message : String(error)));
@@ -57,6 +63,11 @@ export function explainInjectionError(message: string): string {
   if (/permission to access|cannot access/i.test(message)) return i18n.t('pageErrors.refused');
   if (/no tab with id|tab was closed/i.test(message)) return i18n.t('pageErrors.tabClosed');
   return i18n.t('pageErrors.unreadable', [message]);
+}
+
+/** `scheme://host:port` of a URL, or null when it does not parse. */
+function originOf(url: string): string | null {
+  return URL.canParse(url) ? new URL(url).origin : null;
 }
 
 /** The reply comes from a world the page can tamper with: check its shape. */

@@ -82,6 +82,18 @@ describe('extractFromTab', () => {
     expect(fake.calls[0]).toMatchObject({ target: { tabId: 1 }, files: ['/extract.js'] });
   });
 
+  test('a tab that moved to another origin between the check and the injection is refused', async () => {
+    const fake = apis('https://example.com/', { ok: true, page: { ...page, url: 'https://evil.example/landing' } });
+    await expect(extractFromTab(fake, 1, 'page')).rejects.toThrow(
+      /The tab moved on to https:\/\/evil\.example before it could be read, so nothing was read or summarized/,
+    );
+  });
+
+  test('a move within the same origin (a single-page app, a fragment) is still read', async () => {
+    const fake = apis('https://example.com/', { ok: true, page: { ...page, url: 'https://example.com/next#part' } });
+    await expect(extractFromTab(fake, 1, 'page')).resolves.toMatchObject({ url: 'https://example.com/next#part' });
+  });
+
   test('a known off-limits URL is refused before any injection', async () => {
     const fake = apis('chrome://version', { ok: true, page });
     await expect(extractFromTab(fake, 1, 'page')).rejects.toThrow(PageNotReadableError);
