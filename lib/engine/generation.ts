@@ -36,14 +36,16 @@ export interface RunningRequest {
 
 /**
  * Special-token strings (role markers, end of text) inside message text, made inert with a
- * zero-width space. Why: the chat template is rendered to text and then tokenized, so a
- * page (or a pasted text) holding "<|im_end|><|im_start|>system" would otherwise become
- * real role tokens and write its own turns into the prompt.
+ * space after their first character (`< |im_end|>`). Why: the chat template is rendered to
+ * text and then tokenized, so a page (or a pasted text) holding "<|im_end|><|im_start|>system"
+ * would otherwise become real role tokens and write its own turns into the prompt. A plain
+ * space, not an invisible character: extraction strips those from pages, and a model reads
+ * a space as the ordinary text it is.
  */
 export function defuseSpecialTokens(text: string, specials: readonly string[]): string {
   let out = text;
   for (const token of specials) {
-    if (token.length > 1 && out.includes(token)) out = out.replaceAll(token, `${token[0]}\u200B${token.slice(1)}`);
+    if (token.length > 1 && out.includes(token)) out = out.replaceAll(token, `${token[0]} ${token.slice(1)}`);
   }
   return out;
 }
