@@ -52,7 +52,7 @@ describe('built output', () => {
     expect(csp).not.toMatch(/https?:|blob:|'unsafe-eval'/);
   });
 
-  test('does not run in incognito windows, so nothing of a private window is ever stored', () => {
+  test('the manifest keeps it out of incognito windows, so nothing of a private window is stored', () => {
     expect(manifest.incognito).toBe('not_allowed');
   });
 
@@ -100,5 +100,29 @@ describe('in Chromium', () => {
     await page.getByRole('heading', { name: 'Edgewise settings' }).waitFor();
     await page.getByRole('button', { name: 'Save' }).waitFor(); // the stored settings were read
     expect(browser.errors).toEqual([]);
+  });
+
+  test('incognito cannot be turned on, even through the extensions page’s own API', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('chrome://extensions/');
+    const access = await page.evaluate(async (extensionId) => {
+      // The API behind chrome://extensions' "Allow in Incognito" toggle.
+      type Access = { isEnabled: boolean; isActive: boolean };
+      const developer = (
+        globalThis as unknown as {
+          chrome: {
+            developerPrivate: {
+              getExtensionInfo(id: string): Promise<{ incognitoAccess: Access }>;
+              updateExtensionConfiguration(update: { extensionId: string; incognitoAccess: boolean }): Promise<void>;
+            };
+          };
+        }
+      ).chrome.developerPrivate;
+      const before = (await developer.getExtensionInfo(extensionId)).incognitoAccess;
+      await developer.updateExtensionConfiguration({ extensionId, incognitoAccess: true });
+      return { before, after: (await developer.getExtensionInfo(extensionId)).incognitoAccess };
+    }, EXTENSION_ID);
+    expect(access.before).toEqual({ isEnabled: false, isActive: false });
+    expect(access.after.isActive).toBe(false);
   });
 });
