@@ -1,6 +1,6 @@
 /**
  * Hostile pages, part 1: beacons. The pages' visible text is HTML that would make a
- * renderer fetch the page server's `/beacon/…` URLs (media, SVG image, table background, a
+ * renderer fetch the page server's `/beacon/…` URLs (media, SVG image and feImage, an SVG link, table background, a
  * markdown image). The echo model copies it into summaries and answers; the panel must
  * show it as text and fetch nothing, live, when a summary is reopened from history, and
  * when chats come back from an export.
@@ -21,7 +21,7 @@ import {
 } from '../harness';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
-const PAGES = ['/hostile/beacons-media.html', '/hostile/beacons-svg.html'];
+const PAGES = ['/hostile/beacons-media.html', '/hostile/beacons-svg.html', '/hostile/beacons-svg-filter.html'];
 /** What a browser would fetch something for, as soon as it renders. */
 const FETCHING =
   'img, video, audio, source, track, picture, svg, math, iframe, object, embed, [src], [srcset], [poster], [background]';
