@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { threadUrl, type ConversationSnapshot } from '@/lib/chat';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
@@ -6,6 +6,7 @@ import { usePanel, useValue } from '../use-panel';
 import { Composer } from './Composer';
 import { ContextBar } from './ContextBar';
 import { MessageItem } from './MessageItem';
+import { useFollowScroll } from './use-follow-scroll';
 
 /** Chat about the current tab's page: one thread per tab + URL, streamed answers, history on the device. */
 export function ChatView() {
@@ -13,6 +14,8 @@ export function ChatView() {
   const { tab, temporary, historyThreadId, conversation, conversationIsTemporary, loading } = useValue(chat.state);
   const [snapshot, setSnapshot] = useState<ConversationSnapshot | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const { behind, jump } = useFollowScroll(root, snapshot);
 
   useEffect(() => {
     setEditing(null);
@@ -40,6 +43,7 @@ export function ChatView() {
 
   return (
     <div
+      ref={root}
       class="chat"
       data-thread={snapshot?.thread.id ?? ''}
       data-url={snapshot?.thread.url ?? ''}
@@ -100,21 +104,29 @@ export function ChatView() {
           {i18n.t('chat.omitted', snapshot.omitted, [snapshot.omitted])}
         </p>
       )}
-      <Composer
-        // Keyed by the conversation itself (known at once), not its first snapshot (one render later):
-        // a remount after the user started typing would drop what they typed.
-        key={conversation?.snapshot.thread.id ?? 'none'}
-        busy={busy}
-        disabled={!conversation}
-        editing={editing}
-        onSend={(text) => {
-          if (editing !== null) void conversation?.editLast(text);
-          else void conversation?.send(text);
-          setEditing(null);
-        }}
-        onStop={() => chat.stop()}
-        onCancelEdit={() => setEditing(null)}
-      />
+      <div class="chat-footer">
+        {behind && (
+          <button type="button" class="jump-latest" onClick={jump}>
+            {i18n.t('chat.jumpToLatest')}
+          </button>
+        )}
+        <Composer
+          // Keyed by the conversation itself (known at once), not its first snapshot (one render later):
+          // a remount after the user started typing would drop what they typed.
+          key={conversation?.snapshot.thread.id ?? 'none'}
+          busy={busy}
+          disabled={!conversation}
+          editing={editing}
+          onSend={(text) => {
+            if (editing !== null) void conversation?.editLast(text);
+            else void conversation?.send(text);
+            setEditing(null);
+            jump(); // the user's own message brings the view back to the latest
+          }}
+          onStop={() => chat.stop()}
+          onCancelEdit={() => setEditing(null)}
+        />
+      </div>
     </div>
   );
 }

@@ -76,9 +76,14 @@ export function Composer({ busy, disabled, editing, onSend, onStop, onCancelEdit
       </p>
       <div class="toolbar">
         {busy ? (
-          <button type="button" onClick={stop}>
-            {i18n.t('chat.stop')}
-          </button>
+          <>
+            <button type="button" onClick={stop}>
+              {i18n.t('chat.stop')}
+            </button>
+            <span class="generating" role="status" data-testid="generating">
+              {i18n.t('chat.generating')}
+            </span>
+          </>
         ) : (
           <button type="submit" class="primary" disabled={disabled || !text.trim()}>
             {editing !== null ? i18n.t('chat.resend') : i18n.t('chat.send')}
