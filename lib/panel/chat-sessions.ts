@@ -5,7 +5,7 @@
  * stream; models through the one gate.
  */
 import { streamAnswer, type AnswerEngine } from '@/lib/answer';
-import { Conversation, bindThread, boundThread, threadUrl, type ConversationDeps } from '@/lib/chat';
+import { Conversation, bindThread, boundThread, threadUrl, unbindTab, type ConversationDeps } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
 import type { ExtractedPage, ModelPage, SourceMode } from '@/lib/extract';
 import type { SessionStorage } from '@/lib/messaging';
@@ -50,6 +50,24 @@ export class ChatSessions {
   /** The conversation for this tab and URL: in memory, bound in this browser session, or new. */
   forTab(tab: TabPage, temporary: boolean): Promise<Conversation> {
     return this.remember(keyOf(tab.tabId, tab.url, temporary), () => this.create(tab, temporary));
+  }
+
+  /**
+   * A new, empty conversation for this tab and page ("New chat"). The one shown before
+   * stops answering and stays in history; the tab is unbound, so reopening the panel shows
+   * the new chat, not the old thread.
+   */
+  async startOver(tab: TabPage, temporary: boolean): Promise<Conversation> {
+    const key = keyOf(tab.tabId, tab.url, temporary);
+    const before = this.open.get(key);
+    this.open.delete(key);
+    void before?.then((c) => c.stop()).catch(() => undefined);
+    if (!temporary) await unbindTab(this.deps.session, tab.tabId);
+    return this.remember(key, () =>
+      Promise.resolve(
+        Conversation.start({ url: threadUrl(tab.url), title: tab.title }, this.conversationDeps(tab, temporary)),
+      ),
+    );
   }
 
   /**

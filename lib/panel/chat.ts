@@ -115,6 +115,14 @@ export class ChatPanel {
     void this.pick();
   }
 
+  /** Starts a new, empty chat about the active tab's page; the current thread stays in history. */
+  newChat(): void {
+    const { tab, temporary } = this.current.value;
+    if (!tab?.url) return;
+    this.update({ historyThreadId: null });
+    void this.pick(() => this.sessions.startOver(tab, temporary));
+  }
+
   /** Stops the answer being written, if any. */
   stop(): void {
     this.current.value.conversation?.stop();
@@ -147,16 +155,21 @@ export class ChatPanel {
     await this.pick();
   }
 
-  /** Finds the conversation to show; a newer pick wins over one still finding. */
-  private async pick(): Promise<void> {
+  /**
+   * Finds the conversation to show (the history thread's, else the tab's, unless `find` says
+   * otherwise); a newer pick wins over one still finding.
+   */
+  private async pick(find?: () => Promise<Conversation | null>): Promise<void> {
     const pick = ++this.picks;
     const { tab, temporary, historyThreadId } = this.current.value;
     this.update({ conversation: null });
-    const next = historyThreadId
-      ? await this.sessions.fromHistory(historyThreadId, tab)
-      : tab?.url
-        ? await this.sessions.forTab(tab, temporary)
-        : null;
+    const next = find
+      ? await find()
+      : historyThreadId
+        ? await this.sessions.fromHistory(historyThreadId, tab)
+        : tab?.url
+          ? await this.sessions.forTab(tab, temporary)
+          : null;
     if (pick !== this.picks) return;
     this.update({ conversation: next, conversationIsTemporary: temporary && !historyThreadId });
   }

@@ -70,6 +70,29 @@ describe('threads follow tabs', () => {
     expect((await storedThreads(panel)).map((t) => t.id)).toContain(threadB.id);
   });
 
+  test('"New chat" starts a second thread for the same page; the first stays in history', async () => {
+    const earlier = new Set((await storedThreads(panel)).map((t) => t.id));
+    const page = await open('/tides.html');
+    await focusTab(session.browser, panel, page);
+    await ask(panel, 'When is low tide?');
+    const first = (await currentThread(panel))!;
+    await panel.getByRole('button', { name: 'New chat' }).click();
+    await expect.poll(() => panel.locator('.chat').getAttribute('data-thread')).not.toBe(first.id);
+    await panel.getByTestId('chat-empty').waitFor();
+    await ask(panel, 'And high tide?');
+    const second = (await currentThread(panel))!;
+    expect(second.id).not.toBe(first.id);
+    const added = (await storedThreads(panel)).filter((t) => !earlier.has(t.id));
+    expect(added.map((t) => [t.id, t.url]).sort()).toEqual(
+      [
+        [first.id, page.url()],
+        [second.id, page.url()],
+      ].sort(),
+    );
+    expect(second.messages.map((m) => m.text)).toContain('And high tide?');
+    expect(second.messages.map((m) => m.text)).not.toContain('When is low tide?');
+  });
+
   test('closing the tab keeps its thread in history', async () => {
     const page = await open('/tides.html');
     await focusTab(session.browser, panel, page);

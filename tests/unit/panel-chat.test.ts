@@ -150,6 +150,50 @@ describe('asking', () => {
   });
 });
 
+describe('new chat', () => {
+  test('starts an empty thread for the same page; the old one stays in history, and a new panel shows the new one', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    const first = state().conversation!;
+    await first.send('First question');
+    const firstId = first.snapshot.thread.id;
+
+    chat.newChat();
+    await expect.poll(() => state().conversation?.snapshot.thread.id ?? firstId).not.toBe(firstId);
+    const second = state().conversation!;
+    expect(second.snapshot.thread).toMatchObject({ url: URL_A, messages: [] });
+    await second.send('Second question');
+    expect(await getThread(p.node.db, firstId)).toMatchObject({ url: URL_A });
+    expect((await getThread(p.node.db, second.snapshot.thread.id))?.messages[0]?.text).toBe('Second question');
+
+    // A panel opened later finds the tab's new thread, not the first.
+    const again = new ChatPanel({
+      db: p.node.db,
+      session: fakeBrowser.storage.session,
+      gate: p.gate,
+      engine: () => p.node.engine,
+      readPage: async (tabId) => pageAt((await fakeBrowser.tabs.get(tabId)).url ?? ''),
+      tabs,
+      bus,
+    });
+    again.start();
+    await expect.poll(() => again.state.value.conversation?.snapshot.thread.id).toBe(second.snapshot.thread.id);
+    again.close();
+  });
+
+  test('from a thread opened in history, it goes back to the tab with an empty chat', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    await state().conversation!.send('First question');
+    const id = state().conversation!.snapshot.thread.id;
+    chat.openFromHistory(id);
+    await expect.poll(() => state().historyThreadId).toBe(id);
+    chat.newChat();
+    await expect.poll(() => state().conversation?.snapshot.thread.messages.length).toBe(0);
+    expect(state().historyThreadId).toBeNull();
+  });
+});
+
 describe('history', () => {
   test('a thread deleted in history is forgotten by the open chat, which starts a new one', async () => {
     await p.gate.accept(ECHO_MODEL);

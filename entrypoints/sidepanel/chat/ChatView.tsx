@@ -50,30 +50,37 @@ export function ChatView() {
       data-tab={tab?.tabId ?? ''}
       data-temporary={conversation ? conversationIsTemporary : ''}
     >
-      {historyThreadId ? (
-        <div class="toolbar">
-          <span class="muted">
-            {i18n.t('chat.fromHistory', [snapshot?.thread.title || snapshot?.thread.url || ''])}
-          </span>
-          <button type="button" onClick={() => chat.leaveHistory()}>
-            {i18n.t('chat.backToPage')}
+      <div class="toolbar chat-toolbar">
+        {historyThreadId ? (
+          <>
+            <span class="muted">
+              {i18n.t('chat.fromHistory', [snapshot?.thread.title || snapshot?.thread.url || ''])}
+            </span>
+            <button type="button" onClick={() => chat.leaveHistory()}>
+              {i18n.t('chat.backToPage')}
+            </button>
+          </>
+        ) : (
+          <label class="switch">
+            <input
+              type="checkbox"
+              checked={temporary}
+              onChange={(e) => chat.setTemporary(e.currentTarget.checked)}
+              aria-describedby="temporary-hint"
+            />
+            {i18n.t('chat.temporary')}
+            <span id="temporary-hint" class="muted">
+              {' '}
+              {i18n.t('chat.temporaryHint')}
+            </span>
+          </label>
+        )}
+        {tab?.url && messages.length > 0 && (
+          <button type="button" class="new-chat" onClick={() => chat.newChat()}>
+            {i18n.t('chat.newChat')}
           </button>
-        </div>
-      ) : (
-        <label class="switch">
-          <input
-            type="checkbox"
-            checked={temporary}
-            onChange={(e) => chat.setTemporary(e.currentTarget.checked)}
-            aria-describedby="temporary-hint"
-          />
-          {i18n.t('chat.temporary')}
-          <span id="temporary-hint" class="muted">
-            {' '}
-            {i18n.t('chat.temporaryHint')}
-          </span>
-        </label>
-      )}
+        )}
+      </div>
       <ContextBar pageOpen={pageOpen} />
       {messages.length === 0 ? (
         <p class="empty" data-testid="chat-empty">
