@@ -121,8 +121,9 @@ export default defineConfig({
     name: 'Edgewise',
     description: 'A private language model in every page: summaries, page chat and form help that run on your device.',
     key: EXTENSION_KEY,
-    // getContexts (used to keep exactly one offscreen document) needs Chrome 116.
-    minimum_chrome_version: '116',
+    // getContexts (one offscreen document) needs Chrome 116; CSS light-dark() (one set of
+    // theme colours for light, dark and "as the system") needs 123.
+    minimum_chrome_version: '123',
     // offscreen: the engine document. unlimitedStorage: model weights. contextMenus, sidePanel:
     // the summarize triggers and the panel. scripting: inject the extractor only when asked.
     // storage: hand a summarize job from the background to the panel (session storage only).

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { bundledOrtPaths, createEngine, requestPersistentStorage } from '@/lib/engine';
 import { serveEngine } from '@/lib/messaging';
+import { watchSettings } from '@/lib/settings';
 import { openDatabase } from '@/lib/store';
 
 const engine = createEngine({
@@ -8,4 +9,6 @@ const engine = createEngine({
   wasmPaths: bundledOrtPaths((path) => browser.runtime.getURL(path as '/')),
 });
 serveEngine(engine, browser.runtime);
+// A new device, dtype or idle time applies to a model already loaded, whichever page saved it.
+watchSettings(() => void engine.applySettings());
 void requestPersistentStorage();

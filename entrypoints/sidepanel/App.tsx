@@ -6,13 +6,15 @@ import { EngineStatusLine } from './EngineStatusLine';
 import { ChatHistory } from './history/ChatHistory';
 import { ModelManager } from './models/ModelManager';
 import { ModelOffer } from './models/ModelOffer';
+import { SettingsView } from './settings/SettingsView';
 import { SummaryPanel } from './summary/SummaryPanel';
+import { useTheme } from './use-theme';
 import { usePanel, useValue } from './use-panel';
 
-const VIEWS = ['chat', 'summary', 'history', 'models'] as const;
+const VIEWS = ['chat', 'summary', 'history', 'models', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
-/** The side panel: chat, summaries, history and models, all views kept alive while hidden. */
+/** The side panel: chat, summaries, history, models and settings, all views kept alive while hidden. */
 export function App() {
   const panel = usePanel();
   const { engine, status, fatal } = useValue(panel.engine.state);
@@ -22,6 +24,7 @@ export function App() {
   useEffect(() => panel.bus.on('summaryRequested', () => setView('summary')), [panel]);
 
   const defaultRow = panel.models.row(undefined, models);
+  useTheme(models.settings?.theme);
 
   return (
     <>
@@ -80,7 +83,14 @@ export function App() {
           />
         </ViewPanel>
         <ViewPanel name="models" shown={view}>
-          {engine ? <ModelManager /> : <p role="status">{i18n.t('models.checking')}</p>}
+          {engine ? (
+            <ModelManager onOpenSettings={() => setView('settings')} />
+          ) : (
+            <p role="status">{i18n.t('models.checking')}</p>
+          )}
+        </ViewPanel>
+        <ViewPanel name="settings" shown={view}>
+          <SettingsView library={panel.models} checkHost={engine ? (host, id) => engine.checkHost(host, id) : null} />
         </ViewPanel>
       </main>
     </>

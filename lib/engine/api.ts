@@ -6,9 +6,10 @@
  */
 import type { ModelDevice, ModelDtype } from '@/models';
 import type { DevicePreference } from '@/lib/settings';
+import type { HostCheck } from './host-check';
 import type { CachedModel } from './model-cache';
 
-export type { CachedModel };
+export type { CachedModel, HostCheck };
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -156,6 +157,6 @@ export interface EngineAdminApi extends EngineApi {
   download(modelId: string, options?: LoadOptions, onProgress?: ProgressListener): Promise<DownloadResult>;
   /** Stops a queued or running download; false if there is none for this model. */
   cancelDownload(modelId: string): Promise<boolean>;
-  /** Re-reads settings that apply to a loaded model (the idle-unload timer) after they change. */
-  applySettings(): Promise<void>;
+  /** Whether `host` answers for `modelId` as a model host should ("Test connection"). */
+  checkHost(host: string, modelId: string): Promise<HostCheck>;
 }

@@ -13,6 +13,7 @@ import type {
   EngineStatus,
   GenerateRequest,
   GenerateResult,
+  HostCheck,
   LoadOptions,
   LoadResult,
   ProgressListener,
@@ -22,6 +23,7 @@ import type {
 import { storedWhole, type DeviceCapabilities } from '@/lib/device';
 import { downloadModel, downloadTarget } from './downloader';
 import { cancelledBeforeStart, runGeneration, type RunningRequest } from './generation';
+import { checkModelHost } from './host-check';
 import { IdleUnloader } from './idle-unload';
 import { parseModelFileUrl, type ModelCache } from './model-cache';
 import { describeLoaded, loadModel, type LoadedHandle } from './model-loader';
@@ -162,6 +164,10 @@ export class LocalEngine implements EngineAdminApi {
     return Boolean(abort);
   }
 
+  /**
+   * Re-reads settings that apply to a loaded model (device, dtype, the idle-unload timer)
+   * after they change. The offscreen document calls it on every save (`watchSettings`).
+   */
   async applySettings(): Promise<void> {
     const loaded = this.loaded;
     if (loaded) {
@@ -173,6 +179,10 @@ export class LocalEngine implements EngineAdminApi {
       }
     }
     this.idle.arm();
+  }
+
+  checkHost(host: string, modelId: string): Promise<HostCheck> {
+    return checkModelHost(host, modelId);
   }
 
   async listCached(): Promise<CachedModel[]> {

@@ -92,8 +92,8 @@ export class EngineSession implements EngineAdminApi {
     return this.engine.cancelDownload(modelId);
   }
 
-  applySettings() {
-    return this.engine.applySettings();
+  checkHost(host: string, modelId: string) {
+    return this.engine.checkHost(host, modelId);
   }
 
   /** The caller's port closed: cancel its requests and drop its watchers. */

@@ -6,6 +6,7 @@
  * engine with anything else. Returns a reason to refuse, or `null`.
  */
 import type { EngineAdminApi } from '@/lib/engine';
+import { isAllowedModelHost } from '@/lib/settings';
 import { MODEL_DTYPES, isModelId } from '@/models';
 import { hasOnlyKeys, isRecord, isWireReply, isWireRequest } from './comlink-wire';
 
@@ -22,7 +23,7 @@ export const ENGINE_METHODS = [
   'deleteCached',
   'download',
   'cancelDownload',
-  'applySettings',
+  'checkHost',
 ] as const satisfies readonly (keyof EngineAdminApi)[];
 export type EngineMethod = (typeof ENGINE_METHODS)[number];
 
@@ -60,7 +61,7 @@ const ARG_CHECKS: Record<EngineMethod, ArgCheck> = {
     value(args[1], 'options', isLoadOptions, true) ??
     callback(args[2], 'onProgress', true),
   cancelDownload: (args) => arity(args, 1, 1) ?? value(args[0], 'modelId', isModelId),
-  applySettings: (args) => arity(args, 0, 0),
+  checkHost: (args) => arity(args, 2, 2) ?? value(args[0], 'host', isModelHost) ?? value(args[1], 'modelId', isModelId),
 };
 
 /** Checks a call on the engine's root channel: a known method with well-formed arguments. */
@@ -122,6 +123,12 @@ const isTextList = (v: unknown) =>
   v.length <= MAX_TEXTS_PER_COUNT &&
   v.every((t) => typeof t === 'string') &&
   v.reduce((sum: number, t: string) => sum + t.length, 0) <= MAX_CONTENT_CHARS;
+/** A normalised model host: an allowed http(s) URL ending in `/`, with no query or fragment. */
+const isModelHost = (v: unknown) => {
+  if (typeof v !== 'string' || !v.endsWith('/') || !URL.canParse(v)) return false;
+  const url = new URL(v);
+  return isAllowedModelHost(url) && url.href === v && !url.search && !url.hash && !url.username;
+};
 const isRequestId = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 128;
 const isOptionalInt = (v: unknown, min: number, max: number) =>
   v === undefined || (Number.isInteger(v) && (v as number) >= min && (v as number) <= max);

@@ -1,13 +1,12 @@
 /**
  * What every view knows about models: the settings, what is stored, and what this
  * browser can run, as one observable. Settings are saved here (validated in
- * lib/settings) and the engine is told, so a new idle-unload time applies to a model
- * already loaded.
+ * lib/settings); a save anywhere reaches the engine and every open page.
  */
 import type { DeviceCapabilities } from '@/lib/device';
 import type { CachedModel, EngineAdminApi } from '@/lib/engine';
 import { managerRows, type ModelRow } from '@/lib/model-manager';
-import { loadSettings, saveSettings, type Settings } from '@/lib/settings';
+import { loadSettings, saveSettings, watchSettings, type Settings, type SettingsChange } from '@/lib/settings';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { catalog } from '@/models';
 import { Observable, type Readable } from './observable';
@@ -27,7 +26,7 @@ export interface ModelsState {
 }
 
 /** What the library needs of the engine. */
-export type LibraryEngine = Pick<EngineAdminApi, 'listCached' | 'deleteCached' | 'applySettings'>;
+export type LibraryEngine = Pick<EngineAdminApi, 'listCached' | 'deleteCached'>;
 
 export interface ModelLibraryDeps {
   db: EdgewiseDatabase;
@@ -106,11 +105,18 @@ export class ModelLibrary {
     }
   }
 
-  /** Saves a change; throws a SettingsError (nothing saved) for a bad value. */
-  async changeSettings(change: Partial<Settings>): Promise<void> {
+  /**
+   * Saves a change; throws a SettingsError (nothing saved) for a bad value. Every context
+   * hears of it (`watchSettings`): the engine applies it, other pages read it again.
+   */
+  async changeSettings(change: SettingsChange): Promise<void> {
     const settings = await saveSettings(this.deps.db, change);
     this.current.set({ ...this.current.value, settings });
-    await this.deps.engine()?.applySettings();
+  }
+
+  /** Reads settings again whenever any page saves them; returns the unsubscribe. */
+  watch(): () => void {
+    return watchSettings(() => void this.refresh());
   }
 
   /** Deletes a model's files (the engine unloads it first); the list refreshes either way. */

@@ -85,6 +85,7 @@ export class Panel {
         last = key;
       }),
     );
+    this.unlisten.push(this.models.watch());
     this.engine.start();
     this.tabs.start();
     this.chat.start();

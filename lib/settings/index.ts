@@ -1,7 +1,11 @@
+export { announceSettingsChange, watchSettings } from './changes';
+export { applyTheme, type ThemeRoot } from './theme';
+export { describeHostCheck } from './host-check-message';
 export {
   DEFAULT_SETTINGS,
   HUGGING_FACE_HUB,
   SettingsError,
+  isAllowedModelHost,
   loadSettings,
   normaliseModelHost,
   saveSettings,
@@ -9,4 +13,6 @@ export {
   type DevicePreference,
   type DtypePreference,
   type Settings,
+  type SettingsChange,
+  type ThemePreference,
 } from './settings';

@@ -5,12 +5,17 @@
 import { DEFAULT_MODEL_ID, MODEL_DTYPES, isModelId, type ModelDtype } from '@/models';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { i18n } from '@/lib/i18n';
+import { announceSettingsChange } from './changes';
 
 /** Which device the engine should use; `auto` prefers WebGPU and falls back to WASM. */
 export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
 
 /** Which weights variant to load; `auto` picks by device (q4f16 with shader-f16, else q4 on WebGPU, q8 on WASM). */
 export type DtypePreference = 'auto' | ModelDtype;
+
+/** The pages' colours: the system's choice, or always light or dark. */
+export type ThemePreference = 'system' | 'light' | 'dark';
+const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
 const DTYPE_PREFERENCES: readonly DtypePreference[] = ['auto', ...MODEL_DTYPES];
 
@@ -27,7 +32,11 @@ export interface Settings {
   dtype: DtypePreference;
   /** Unload the model after this many idle minutes, so it does not hold memory forever. 0 = never. */
   idleUnloadMinutes: number;
+  theme: ThemePreference;
 }
+
+/** A change to save: a value, or `null` to put that setting back to its default (a cleared field). */
+export type SettingsChange = { [K in keyof Settings]?: Settings[K] | null };
 
 /** The hub transformers.js uses by default. */
 export const HUGGING_FACE_HUB = 'https://huggingface.co/';
@@ -38,6 +47,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   device: 'auto',
   dtype: 'auto',
   idleUnloadMinutes: 10,
+  theme: 'system',
 };
 
 const SETTINGS_KEY = 'settings';
@@ -49,9 +59,11 @@ export class SettingsError extends Error {
 
 /**
  * Checks and normalises a settings change. Bad input throws a {@link SettingsError}
- * and nothing is saved, so a typo never loses the previous working value.
+ * and nothing is saved, so a typo never loses the previous working value. `null`, or an
+ * emptied text field, means the default.
  */
-export function validateSettings(change: Partial<Settings>): Partial<Settings> {
+export function validateSettings(input: SettingsChange): Partial<Settings> {
+  const change = withDefaults(input);
   const clean: Partial<Settings> = {};
   if (change.modelHost !== undefined) clean.modelHost = normaliseModelHost(change.modelHost);
   if (change.modelId !== undefined) {
@@ -79,7 +91,37 @@ export function validateSettings(change: Partial<Settings>): Partial<Settings> {
     }
     clean.idleUnloadMinutes = minutes;
   }
+  if (change.theme !== undefined) {
+    if (!THEMES.includes(change.theme)) throw new SettingsError(i18n.t('settingsErrors.theme', [String(change.theme)]));
+    clean.theme = change.theme;
+  }
   return clean;
+}
+
+/** The change with every `null` (and every blank text) replaced by that setting's default. */
+function withDefaults(change: SettingsChange): { [K in keyof Settings]: Settings[K] | undefined } {
+  const pick = <K extends keyof Settings>(key: K): Settings[K] | undefined => {
+    const value = change[key];
+    if (value === undefined) return undefined;
+    return value === null || (typeof value === 'string' && value.trim() === '') ? DEFAULT_SETTINGS[key] : value;
+  };
+  return {
+    modelHost: pick('modelHost'),
+    modelId: pick('modelId'),
+    device: pick('device'),
+    dtype: pick('dtype'),
+    idleUnloadMinutes: pick('idleUnloadMinutes'),
+    theme: pick('theme'),
+  };
+}
+
+/**
+ * Whether `url` may be a model host: `https:`, or plain `http:` on this machine only, as
+ * anyone on the path could swap the weights of a plain download elsewhere.
+ */
+export function isAllowedModelHost(url: URL): boolean {
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && local);
 }
 
 /** An http(s) URL ending in `/`, as transformers.js joins paths onto it. */
@@ -90,11 +132,7 @@ export function normaliseModelHost(input: string): string {
   } catch {
     throw new SettingsError(i18n.t('settingsErrors.notUrl', [input, HUGGING_FACE_HUB]));
   }
-  // Plain http only on this machine: elsewhere anyone on the path could swap the weights.
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new SettingsError(i18n.t('settingsErrors.hostScheme'));
-  }
+  if (!isAllowedModelHost(url)) throw new SettingsError(i18n.t('settingsErrors.hostScheme'));
   url.search = '';
   url.hash = '';
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
@@ -107,12 +145,14 @@ export async function loadSettings(db: EdgewiseDatabase): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings>) };
 }
 
-/** Validates, merges and saves a change; returns the new settings. */
-export async function saveSettings(db: EdgewiseDatabase, change: Partial<Settings>): Promise<Settings> {
+/** Validates, merges and saves a change, then tells every context; returns the new settings. */
+export async function saveSettings(db: EdgewiseDatabase, change: SettingsChange): Promise<Settings> {
   const clean = validateSettings(change);
-  return db.transaction('rw', db.settings, async () => {
+  const saved = await db.transaction('rw', db.settings, async () => {
     const next = { ...(await loadSettings(db)), ...clean };
     await db.settings.put({ key: SETTINGS_KEY, value: next });
     return next;
   });
+  announceSettingsChange();
+  return saved;
 }

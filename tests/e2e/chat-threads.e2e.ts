@@ -196,7 +196,7 @@ describe('history on the device', () => {
 describe('idle unload', () => {
   test('the engine unloads after the idle time, and the next question reloads from IndexedDB alone', async () => {
     const page = await open('/tides.html');
-    await showView(panel, 'Models');
+    await showView(panel, 'Settings');
     await panel.locator('#idle-unload').fill('0.05'); // 3 seconds
     await panel.locator('#idle-unload').press('Tab');
     await panel.getByTestId('settings-status').filter({ hasText: 'Saved.' }).waitFor();

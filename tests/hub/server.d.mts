@@ -20,7 +20,9 @@ export type HubFault =
   /** Throttle the body to `bytesPerSecond`. */
   | { kind: 'slow'; match?: string; bytesPerSecond: number }
   /** The full length, but wrong bytes (what a content hash catches and a length check does not). */
-  | { kind: 'corrupt'; match?: string };
+  | { kind: 'corrupt'; match?: string }
+  /** Answer every matching request with this HTTP status (a host that is down or refuses). */
+  | { kind: 'status'; match?: string; status: number };
 
 export interface Hub {
   /** Base URL without trailing slash, e.g. `http://127.0.0.1:40123`. */

@@ -170,6 +170,9 @@ export async function startHub({ root, port = 0, host = '127.0.0.1', log = false
       req.socket.destroy();
       return;
     }
+    if (active?.kind === 'status') {
+      return send(res, entry, active.status, { error: `Fault: status ${active.status}` });
+    }
     if (req.method === 'OPTIONS') {
       entry.status = 204;
       res.writeHead(204, CORS_HEADERS);

@@ -7,6 +7,7 @@ import {
   loadSettings,
   normaliseModelHost,
   saveSettings,
+  watchSettings,
 } from '@/lib/settings';
 import { freshDatabase } from './helpers/database';
 
@@ -14,6 +15,37 @@ describe('settings', () => {
   test('defaults: the real hub and the default model', async () => {
     expect(await loadSettings(freshDatabase())).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.modelHost).toBe(HUGGING_FACE_HUB);
+  });
+
+  test('null or an emptied text field puts a setting back to its default', async () => {
+    const db = freshDatabase();
+    await saveSettings(db, {
+      modelHost: 'http://127.0.0.1:8080',
+      modelId: 'me/mine',
+      idleUnloadMinutes: 3,
+      theme: 'dark',
+    });
+    const reset = await saveSettings(db, { modelHost: '  ', modelId: '', idleUnloadMinutes: null, theme: null });
+    expect(reset).toEqual(DEFAULT_SETTINGS);
+    expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test('an unknown theme is refused and nothing is saved', async () => {
+    const db = freshDatabase();
+    // @ts-expect-error a theme that does not exist
+    await expect(saveSettings(db, { theme: 'sepia' })).rejects.toThrow(/Unknown theme "sepia"/);
+    expect((await loadSettings(db)).theme).toBe('system');
+  });
+
+  test('every save is heard by watchers in other contexts', async () => {
+    const heard: number[] = [];
+    const stop = watchSettings(() => heard.push(1));
+    await saveSettings(freshDatabase(), { device: 'wasm' });
+    await expect.poll(() => heard.length).toBe(1);
+    stop();
+    await saveSettings(freshDatabase(), { device: 'auto' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(heard.length).toBe(1);
   });
 
   test('saves and merges changes', async () => {

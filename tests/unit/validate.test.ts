@@ -57,14 +57,12 @@ describe('checkEngineCall', () => {
     expect(checkEngineCall(call('listCached'))).toBeNull();
     expect(checkEngineCall(call('download', raw('a/b'), raw({ dtype: 'q8' }), callback))).toBeNull();
     expect(checkEngineCall(call('cancelDownload', raw('a/b')))).toBeNull();
-    expect(checkEngineCall(call('applySettings'))).toBeNull();
   });
 
   test.each([
     ['a bad model id', call('download', raw('no-slash'))],
     ['a bad dtype', call('download', raw('a/b'), raw({ dtype: 'int3' }))],
     ['a value for the progress callback', call('download', raw('a/b'), raw({}), raw('x'))],
-    ['arguments to applySettings', call('applySettings', raw(1))],
   ])('%s is refused', (_name, message) => {
     expect(checkEngineCall(message)).not.toBeNull();
   });

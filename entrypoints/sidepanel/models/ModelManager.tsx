@@ -2,11 +2,10 @@ import { useState } from 'preact/hooks';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { usePanel, useValue } from '../use-panel';
-import { EngineSettings } from './EngineSettings';
 import { ModelRowView } from './ModelRowView';
 
-/** The catalog with what is stored, downloads, deletion, storage use and engine settings. */
-export function ModelManager() {
+/** The catalog with what is stored, downloads, deletion and storage use; engine settings are one click away. */
+export function ModelManager({ onOpenSettings }: { onOpenSettings(): void }) {
   const { models } = usePanel();
   const state = useValue(models.state);
   const [error, setError] = useState<string | null>(null);
@@ -45,11 +44,12 @@ export function ModelManager() {
           />
         ))}
       </ul>
-      <EngineSettings
-        settings={settings}
-        capabilities={capabilities}
-        onChange={(change) => models.changeSettings(change)}
-      />
+      <p class="muted">
+        {i18n.t('models.settingsHint')}{' '}
+        <button type="button" class="linklike" onClick={onOpenSettings}>
+          {i18n.t('nav.settings')}
+        </button>
+      </p>
     </div>
   );
 }

@@ -28,7 +28,10 @@ export function storedThreads(extensionPage: Page): Promise<StoredThread[]> {
 }
 
 /** Shows a view of the panel (Chat, Summary, History, Models). */
-export async function showView(panel: Page, name: 'Chat' | 'Summary' | 'History' | 'Models'): Promise<void> {
+export async function showView(
+  panel: Page,
+  name: 'Chat' | 'Summary' | 'History' | 'Models' | 'Settings',
+): Promise<void> {
   await panel.getByRole('tab', { name }).click();
 }
 
