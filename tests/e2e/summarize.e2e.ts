@@ -60,6 +60,9 @@ describe('summarize page', () => {
     // The final answer is the reduce step's: the echo model repeats the <summaries> prompt.
     const saved = (await storedSummaries(panel)).filter((s) => s.url === page.url()).at(-1)!;
     expectEchoed(saved.text, '<summaries title="Harbour town votes');
+    // …and the panel shows that text as written, not swallowed as an unknown tag.
+    expectEchoed(result.text, '<summaries title="Harbour town votes');
+    expect((await panel.getByTestId('summary-text').boundingBox())?.height).toBeGreaterThan(20);
     expect(result.coverage).toMatch(new RegExp(`^Summarized all [\\d,]+ words \\(${result.parts.length} parts\\)\\.`));
   });
 

@@ -31,6 +31,11 @@ export function MessageItem({ message, streaming = false, onEdit, onRegenerate }
           {message.text}
         </p>
       )}
+      {isAnswer && message.status === 'complete' && !message.text.trim() && (
+        <p class="muted" data-testid="empty-answer">
+          {i18n.t('chat.emptyAnswer')}
+        </p>
+      )}
       {message.status === 'stopped' && (
         <p class="muted" data-testid="stopped-note">
           {i18n.t('chat.stopped')}

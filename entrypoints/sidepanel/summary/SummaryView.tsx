@@ -33,9 +33,12 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onChoos
     <section aria-labelledby="summary-heading" class="summary-view" data-run={run} data-state={state.kind}>
       <h2 id="summary-heading">{i18n.t('summary.heading')}</h2>
       {page && (
-        <a class="page-link" href={page.url} target="_blank" rel="noopener noreferrer">
-          {page.title || page.url}
-        </a>
+        <p class="source muted">
+          {i18n.t('summary.source')}{' '}
+          <a href={page.url} target="_blank" rel="noopener noreferrer" data-testid="summary-source">
+            {page.title || page.url}
+          </a>
+        </p>
       )}
       <Status state={state} onChooseModel={onChooseModel} />
       {text && (
@@ -47,6 +50,11 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onChoos
         />
       )}
       {partial && <p class="muted">{i18n.t('summary.partial')}</p>}
+      {state.kind === 'done' && state.record.complete && !text.trim() && (
+        <p class="muted" data-testid="empty-summary">
+          {i18n.t('summary.emptyResult')}
+        </p>
+      )}
       {state.kind === 'done' && state.record.parts.length > 0 && (
         <details>
           <summary>{i18n.t('summary.partSummaries', [state.record.parts.length])}</summary>
