@@ -5,7 +5,7 @@
  */
 import type { DeviceCapabilities } from '@/lib/device';
 import type { CachedModel, EngineAdminApi } from '@/lib/engine';
-import { managerRows, type ModelRow } from '@/lib/model-manager';
+import { managerRows, recommendModel, type ModelRow, type Recommendation } from '@/lib/model-manager';
 import { loadSettings, saveSettings, watchSettings, type Settings, type SettingsChange } from '@/lib/settings';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { catalog } from '@/models';
@@ -57,6 +57,12 @@ export class ModelLibrary {
   rows(state = this.current.value): ModelRow[] | null {
     const { settings, cached, capabilities } = state;
     return settings && cached && capabilities ? managerRows(catalog, cached, settings, capabilities) : null;
+  }
+
+  /** The model to recommend for this device and its free space; null until capabilities are known. */
+  recommendation(state = this.current.value): Recommendation | null {
+    const { capabilities, storage } = state;
+    return capabilities ? recommendModel(catalog, capabilities, storage ? storage.quota - storage.usage : null) : null;
   }
 
   /** The row of `modelId` (the default model when omitted); undefined until known. */

@@ -68,6 +68,12 @@ describe('model manager', () => {
     const smol = panel.locator('li.model[data-model="HuggingFaceTB/SmolLM2-360M-Instruct"]');
     await expect(smol.innerText()).resolves.toMatch(/360M parameters · 8,192-token context · q8, about 390 MB/);
     await expect(smol.getByRole('link', { name: 'License' }).getAttribute('href')).resolves.toMatch(/LICENSE/);
+    // One model is recommended for this device (no WebGPU, plenty of room), with the reason.
+    await expect.poll(() => panel.getByTestId('recommended').count()).toBe(1);
+    expect(await smol.getByTestId('recommended').innerText()).toBe('Recommended for this device');
+    await expect(smol.locator('.recommendation').innerText()).resolves.toMatch(
+      /^Without WebGPU, answers run on the CPU/,
+    );
     await expect(row().getAttribute('data-stored')).resolves.toBe('none');
     await expect(panel.getByTestId('storage-estimate').innerText()).resolves.toMatch(/Edgewise uses .* available/);
   });

@@ -12,6 +12,7 @@ export function ModelManager({ onOpenSettings }: { onOpenSettings(): void }) {
   const { settings, capabilities, storage } = state;
 
   const rows = models.rows(state);
+  const recommended = models.recommendation(state);
   if (!rows || !settings || !capabilities) return <p role="status">{i18n.t('models.checking')}</p>;
   const remove = async (modelId: string) => {
     setError(null);
@@ -39,6 +40,7 @@ export function ModelManager({ onOpenSettings }: { onOpenSettings(): void }) {
           <ModelRowView
             key={row.id}
             row={row}
+            recommendation={recommended?.modelId === row.id ? recommended.reason : undefined}
             onUse={() => void models.changeSettings({ modelId: row.id })}
             onDelete={() => void remove(row.id)}
           />

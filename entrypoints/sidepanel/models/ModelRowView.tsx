@@ -6,12 +6,14 @@ import { DownloadProgressView } from './DownloadProgressView';
 
 interface Props {
   row: ModelRow;
+  /** Why this model is the one recommended here; absent for the others. */
+  recommendation?: string;
   onUse(): void;
   onDelete(): void;
 }
 
 /** One model: what it is, its size here, what is stored, and what can be done with it. */
-export function ModelRowView({ row, onUse, onDelete }: Props) {
+export function ModelRowView({ row, recommendation, onUse, onDelete }: Props) {
   const { downloads, gate } = usePanel();
   const download = useValue(downloads.state).get(row.id);
   const nameId = `model-${row.id.replace(/\W+/g, '-')}`;
@@ -20,11 +22,22 @@ export function ModelRowView({ row, onUse, onDelete }: Props) {
       ? i18n.t('models.size', [row.dtype ?? '', formatBytes(row.downloadBytes)])
       : i18n.t('models.sizeUnknown');
   return (
-    <li class="model" data-model={row.id} data-stored={row.stored} aria-labelledby={nameId}>
+    <li
+      class={`model${recommendation ? ' recommended' : ''}`}
+      data-model={row.id}
+      data-stored={row.stored}
+      aria-labelledby={nameId}
+    >
       <div class="model-head">
         <strong id={nameId}>{row.name}</strong>
         {row.isDefault && <span class="badge">{i18n.t('models.inUse')}</span>}
+        {recommendation && (
+          <span class="badge recommended-badge" data-testid="recommended">
+            {i18n.t('recommend.badge')}
+          </span>
+        )}
       </div>
+      {recommendation && <p class="recommendation">{recommendation}</p>}
       {row.model ? (
         <p class="muted">
           {i18n.t('models.facts', [row.model.parameters, row.model.contextWindow.toLocaleString(), size])}{' '}

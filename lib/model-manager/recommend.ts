@@ -1,0 +1,48 @@
+/**
+ * "Recommended for this device": one catalogued model, by what this browser can run and how
+ * much room the device has, with the reason in one line (issue 11: a Models view for people).
+ */
+import { chooseDevice, dtypeFor, type DeviceCapabilities } from '@/lib/device';
+import { formatBytes } from '@/lib/format';
+import { i18n } from '@/lib/i18n';
+import type { CatalogModel } from '@/models';
+
+export interface Recommendation {
+  modelId: string;
+  /** One line: why this model, here. */
+  reason: string;
+}
+
+/** Free space a model needs beyond its own size: it must not fill the disk. */
+const ROOM_FACTOR = 3;
+/** Preferred models, best first, for each device; the first that fits is recommended. */
+const PREFERRED = {
+  webgpu: ['onnx-community/Qwen2.5-0.5B-Instruct', 'HuggingFaceTB/SmolLM2-360M-Instruct'],
+  wasm: ['HuggingFaceTB/SmolLM2-360M-Instruct'],
+} as const;
+
+/**
+ * The model to recommend: the device's preferred model when `freeBytes` holds it with room
+ * to spare (or the space is unknown), else the smallest catalogued model.
+ */
+export function recommendModel(
+  catalog: readonly CatalogModel[],
+  caps: DeviceCapabilities,
+  freeBytes: number | null,
+): Recommendation | null {
+  const device = chooseDevice('auto', caps);
+  const sizeOf = (model: CatalogModel) => {
+    const dtype = dtypeFor(model, device, caps, 'auto');
+    return dtype ? (model.dtypes[dtype] ?? Infinity) : Infinity;
+  };
+  const fits = (model: CatalogModel) => freeBytes === null || sizeOf(model) * ROOM_FACTOR <= freeBytes;
+  for (const id of PREFERRED[device]) {
+    const model = catalog.find((m) => m.id === id);
+    if (model && fits(model)) {
+      return { modelId: id, reason: i18n.t(device === 'webgpu' ? 'recommend.gpu' : 'recommend.cpu') };
+    }
+  }
+  const smallest = [...catalog].sort((a, b) => sizeOf(a) - sizeOf(b))[0];
+  if (!smallest) return null;
+  return { modelId: smallest.id, reason: i18n.t('recommend.space', [formatBytes(freeBytes ?? 0)]) };
+}
