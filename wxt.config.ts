@@ -54,6 +54,21 @@ function singleOrtWasmCopy(): Plugin {
   };
 }
 
+/** Pages that show model or page text and fetch nothing. */
+const NO_FETCH_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "media-src 'none'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /**
  * Each extension page's own Content Security Policy, stricter than the manifest's. The side
  * panel shows model and page text and fetches nothing, so a payload that slips past the
@@ -66,19 +81,7 @@ function singleOrtWasmCopy(): Plugin {
  * and reloads over a websocket.
  */
 export const PAGE_CSP: Record<string, string> = {
-  sidepanel: [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "media-src 'none'",
-    "connect-src 'none'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; '),
+  sidepanel: NO_FETCH_CSP,
   offscreen: [
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -90,6 +93,8 @@ export const PAGE_CSP: Record<string, string> = {
     "base-uri 'none'",
   ].join('; '),
 };
+/** The welcome page shows only its own text and reaches the engine through the runtime, never the network. */
+PAGE_CSP.welcome = NO_FETCH_CSP;
 PAGE_CSP.options = [
   "img-src 'self' data:",
   "media-src 'none'",
@@ -139,6 +144,11 @@ export default defineConfig({
       'summarize-page': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_menu_summarizeCommand__',
+      },
+      // The toolbar button's own command: it opens the side panel (openPanelOnActionClick).
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: '__MSG_menu_openPanelCommand__',
       },
     },
     content_security_policy: {

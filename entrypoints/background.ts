@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createSummarizeMenus, handleBackgroundMessage, jobFor, startSummarize } from '@/lib/background';
+import {
+  createSummarizeMenus,
+  handleBackgroundMessage,
+  jobFor,
+  startSummarize,
+  welcomeOnInstall,
+} from '@/lib/background';
 
 export default defineBackground({
   type: 'module',
@@ -13,9 +19,10 @@ export default defineBackground({
       return true; // the reply is sent asynchronously
     });
 
-    browser.runtime.onInstalled.addListener(() => {
+    browser.runtime.onInstalled.addListener((details) => {
       void createSummarizeMenus(triggers);
       void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
+      void welcomeOnInstall(browser, details);
     });
 
     browser.contextMenus.onClicked.addListener((info, tab) => {

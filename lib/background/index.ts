@@ -4,6 +4,7 @@ export {
   hasOffscreenDocument,
   type OffscreenApis,
 } from './offscreen-document';
+export { WELCOME_PATH, welcomeOnInstall, type InstallApis } from './install';
 export { handleBackgroundMessage, type RouterContext } from './router';
 export {
   COMMAND_SUMMARIZE_PAGE,

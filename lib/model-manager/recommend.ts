@@ -9,6 +9,9 @@ import type { CatalogModel } from '@/models';
 
 export interface Recommendation {
   modelId: string;
+  name: string;
+  /** Download size of the weights this device would use; undefined when the catalog does not say. */
+  bytes: number | undefined;
   /** One line: why this model, here. */
   reason: string;
 }
@@ -31,18 +34,22 @@ export function recommendModel(
   freeBytes: number | null,
 ): Recommendation | null {
   const device = chooseDevice('auto', caps);
-  const sizeOf = (model: CatalogModel) => {
+  const bytesOf = (model: CatalogModel) => {
     const dtype = dtypeFor(model, device, caps, 'auto');
-    return dtype ? (model.dtypes[dtype] ?? Infinity) : Infinity;
+    return dtype ? model.dtypes[dtype] : undefined;
   };
+  const sizeOf = (model: CatalogModel) => bytesOf(model) ?? Infinity;
   const fits = (model: CatalogModel) => freeBytes === null || sizeOf(model) * ROOM_FACTOR <= freeBytes;
+  const pick = (model: CatalogModel, reason: string): Recommendation => ({
+    modelId: model.id,
+    name: model.name,
+    bytes: bytesOf(model),
+    reason,
+  });
   for (const id of PREFERRED[device]) {
     const model = catalog.find((m) => m.id === id);
-    if (model && fits(model)) {
-      return { modelId: id, reason: i18n.t(device === 'webgpu' ? 'recommend.gpu' : 'recommend.cpu') };
-    }
+    if (model && fits(model)) return pick(model, i18n.t(device === 'webgpu' ? 'recommend.gpu' : 'recommend.cpu'));
   }
   const smallest = [...catalog].sort((a, b) => sizeOf(a) - sizeOf(b))[0];
-  if (!smallest) return null;
-  return { modelId: smallest.id, reason: i18n.t('recommend.space', [formatBytes(freeBytes ?? 0)]) };
+  return smallest ? pick(smallest, i18n.t('recommend.space', [formatBytes(freeBytes ?? 0)])) : null;
 }

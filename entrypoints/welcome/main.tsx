@@ -1,0 +1,28 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { probeCapabilities } from '@/lib/device';
+import { ModelLibrary } from '@/lib/panel';
+import { openDatabase } from '@/lib/store';
+import { WelcomePage } from './WelcomePage';
+
+// No engine connection here: the welcome page only reads settings and what this device can run.
+const library = new ModelLibrary({
+  db: openDatabase(),
+  engine: () => null,
+  probeCapabilities,
+  estimateStorage: () => navigator.storage.estimate(),
+});
+void library.refresh();
+// sidePanel.open must run in the click itself (a user gesture), so the window is known up front.
+const windowId = browser.windows.getCurrent().then((w) => w.id);
+
+render(
+  <WelcomePage
+    library={library}
+    openPanel={async () => {
+      const id = await windowId;
+      if (id !== undefined) await browser.sidePanel.open({ windowId: id });
+    }}
+  />,
+  document.getElementById('app')!,
+);
