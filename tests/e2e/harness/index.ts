@@ -28,3 +28,4 @@ export {
   type StoredThread,
 } from './chat';
 export { ensureModel, removeModel } from './models';
+export { seriousViolations } from './axe';
