@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
 import { ChatView } from './chat/ChatView';
 import { EngineStatusLine } from './EngineStatusLine';
-import { ChatHistory } from './history/ChatHistory';
+import { HistoryView } from './history/HistoryView';
 import { ModelManager } from './models/ModelManager';
 import { ModelOffer } from './models/ModelOffer';
 import { SettingsView } from './settings/SettingsView';
@@ -75,11 +75,12 @@ export function App() {
           <SummaryPanel onChooseModel={() => setView('models')} />
         </ViewPanel>
         <ViewPanel name="history" shown={view}>
-          <ChatHistory
-            onOpen={(threadId) => {
+          <HistoryView
+            onOpenChat={(threadId) => {
               panel.chat.openFromHistory(threadId);
               setView('chat');
             }}
+            onOpenSummary={() => setView('summary')}
           />
         </ViewPanel>
         <ViewPanel name="models" shown={view}>

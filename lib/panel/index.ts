@@ -8,6 +8,7 @@ export { Downloads, type DownloadState } from './downloads';
 export { EngineLink, type EngineLinkState } from './engine-link';
 export { createPanelBus, type PanelBus, type PanelEvents } from './events';
 export { ChatHistory, type HistoryState, type ImportOutcome } from './history';
+export { historyEntries, titleOf, type HistoryEntry, type HistoryKind } from './history-entries';
 export { ModelGate, ModelNotDownloadedError } from './model-gate';
 export { ModelLibrary, type ModelsState, type StorageUse } from './models';
 export type { Readable } from './observable';

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  confirmInPanel,
   ask,
   currentThread,
   databaseSnapshot,
@@ -160,8 +161,8 @@ describe('history on the device', () => {
     expect(exported.format).toBe('edgewise-chats');
     expect(byId(exported.threads as typeof before)).toEqual(byId(before));
 
-    panel.once('dialog', (dialog) => void dialog.accept());
     await panel.getByRole('button', { name: 'Delete all chats' }).click();
+    await confirmInPanel(panel);
     await expect.poll(async () => (await storedThreads(panel)).length).toBe(0);
 
     // A broken file is refused with a clear message, and nothing changes.

@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
+  confirmInPanel,
   ask,
   clickMenuItem,
   finishedSummary,
@@ -84,8 +85,8 @@ test('summaries, chat, regenerate, export and import send nothing but model-file
   const download = panel.waitForEvent('download');
   await panel.getByRole('button', { name: 'Export chats' }).click();
   const file = await (await download).path();
-  panel.once('dialog', (dialog) => void dialog.accept());
   await panel.getByRole('button', { name: 'Delete all chats' }).click();
+  await confirmInPanel(panel);
   await panel.getByTestId('import-file').setInputFiles(file);
   await expect.poll(() => panel.getByTestId('import-message').innerText()).toMatch(/Imported \d+ chat/);
   await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent late is captured too

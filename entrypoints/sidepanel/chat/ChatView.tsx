@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { threadUrl, type ConversationSnapshot } from '@/lib/chat';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
+import { titleOf } from '@/lib/panel';
 import { usePanel, useValue } from '../use-panel';
 import { Composer } from './Composer';
 import { ContextBar } from './ContextBar';
@@ -53,9 +54,7 @@ export function ChatView() {
       <div class="toolbar chat-toolbar">
         {historyThreadId ? (
           <>
-            <span class="muted">
-              {i18n.t('chat.fromHistory', [snapshot?.thread.title || snapshot?.thread.url || ''])}
-            </span>
+            <span class="muted">{i18n.t('chat.fromHistory', [snapshot ? titleOf(snapshot.thread) : ''])}</span>
             <button type="button" onClick={() => chat.leaveHistory()}>
               {i18n.t('chat.backToPage')}
             </button>

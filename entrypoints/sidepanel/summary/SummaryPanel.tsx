@@ -1,12 +1,11 @@
 import { i18n } from '@/lib/i18n';
 import { usePanel, useValue } from '../use-panel';
-import { HistoryList } from './HistoryList';
 import { SummaryView } from './SummaryView';
 
-/** Summaries: the current one (streamed, with coverage), jobs from the menu, and past summaries. */
+/** Summaries: the current one (streamed, with coverage) and jobs from the menu; past ones are in History. */
 export function SummaryPanel({ onChooseModel }: { onChooseModel(): void }) {
   const { summaries, engine } = usePanel();
-  const { job, running, runs, notice, history } = useValue(summaries.state);
+  const { job, running, runs, notice } = useValue(summaries.state);
   const connected = useValue(engine.state).engine !== null;
   return (
     <>
@@ -37,12 +36,6 @@ export function SummaryPanel({ onChooseModel }: { onChooseModel(): void }) {
       ) : (
         <p class="empty">{i18n.t('summary.empty')}</p>
       )}
-      <HistoryList
-        items={history}
-        onOpen={(item) => summaries.show(item)}
-        onDelete={(id) => void summaries.remove(id)}
-        onClear={() => void summaries.clear()}
-      />
     </>
   );
 }

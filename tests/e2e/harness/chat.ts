@@ -98,3 +98,11 @@ export async function startChatSession(
   const panel = await session.browser.openExtensionPage('/sidepanel.html');
   return { session, panel };
 }
+
+/** Answers the panel's in-app confirmation (the ConfirmDialog) with its destructive choice. */
+export async function confirmInPanel(panel: Page): Promise<void> {
+  const dialog = panel.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}

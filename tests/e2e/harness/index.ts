@@ -24,6 +24,7 @@ export {
   focusTab,
   showView,
   startChatSession,
+  confirmInPanel,
   storedThreads,
   type StoredThread,
 } from './chat';

@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
+  confirmInPanel,
   ask,
   clickMenuItem,
   currentThread,
@@ -59,6 +60,7 @@ describe.each(PAGES)('%s', (path) => {
     expect(await fetchingElements()).toBe(0);
     expect(await beaconsAfterRender()).toEqual([]);
 
+    await showView(panel, 'History');
     await panel.getByTestId('history-item').first().getByRole('button').first().click();
     await panel.locator('section.summary-view[data-state="done"]').waitFor();
     expect(await fetchingElements()).toBe(0);
@@ -88,8 +90,8 @@ test('chats imported from an export that contains the payloads fetch nothing whe
   const download = panel.waitForEvent('download');
   await panel.getByRole('button', { name: 'Export chats' }).click();
   const file = await (await download).path();
-  panel.once('dialog', (dialog) => void dialog.accept());
   await panel.getByRole('button', { name: 'Delete all chats' }).click();
+  await confirmInPanel(panel);
   await expect.poll(() => panel.getByTestId('chat-history-item').count()).toBe(0);
   await panel.getByTestId('import-file').setInputFiles(file);
   await expect.poll(() => panel.getByTestId('import-message').innerText()).toMatch(/Imported \d+ chats/);
