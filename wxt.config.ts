@@ -1,7 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { ORT_PUBLIC_DIR, ORT_WASM_FILES } from './lib/engine/ort-files';
+import { ICON_SIZES, WORKING_MARK, iconPath, iconPaths, type IconState } from './lib/icons';
 
 /**
  * Public half of the extension key. It fixes the extension id (jkhnioojjpleefdmddbnookfbdhdcmki)
@@ -11,6 +14,25 @@ const EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA69MNQHbfVnFDZSp7rqBOvFktu/1T2kjfoEc1ZDH0OkdnYrEOB/By1cVlEGZl/X0YJjEnpJD/1YrasvCF3cvlHkIASEIy5c3Ei7A71NMpHRaag/cBO33R+xdUzteIdk2Ff9t+xwluWkoCFLLMLZxTu42lRC2GJRo23OYYiTQLm24Mss3JsdYwPrQAAepEK0SxeYWLJVI1Q4d/Lb9McMT96oB45kLkDFPbJeSS9s1q8hPb3Z8FpAp94qgDaJAC5hic37LLpiReodZYPjTY+3+VLn8Z6Fd1Gcs0nuqi98/r0E90VQD16Vao9XU/pij+I2Ean01DJUzH0T6OcFRU9MjnPQIDAQAB';
 
 const ortDist = resolve(import.meta.dirname, 'node_modules/onnxruntime-web/dist');
+
+/**
+ * Renders `public/icon.svg` to a PNG per size and state (lib/icons), into `.wxt/icons`, for
+ * the build to copy. Why at build: one source to edit, and no binary PNGs in git that drift
+ * from it.
+ */
+function renderIcons(): { absoluteSrc: string; relativeDest: string }[] {
+  const source = readFileSync(resolve(import.meta.dirname, 'public/icon.svg'), 'utf8');
+  const svgs: Record<IconState, string> = { idle: source, working: source.replace('</svg>', `${WORKING_MARK}</svg>`) };
+  return (Object.keys(svgs) as IconState[]).flatMap((state) =>
+    ICON_SIZES.map((size) => {
+      const png = new Resvg(svgs[state], { fitTo: { mode: 'width', value: size } }).render().asPng();
+      const absoluteSrc = resolve(import.meta.dirname, '.wxt', iconPath(state, size));
+      mkdirSync(dirname(absoluteSrc), { recursive: true });
+      writeFileSync(absoluteSrc, png);
+      return { absoluteSrc, relativeDest: iconPath(state, size) };
+    }),
+  );
+}
 
 /**
  * transformers.js defaults ONNX Runtime's wasm paths to jsDelivr. MV3 forbids remote code
@@ -126,6 +148,8 @@ export default defineConfig({
     name: 'Edgewise',
     description: 'A private language model in every page: summaries, page chat and form help that run on your device.',
     key: EXTENSION_KEY,
+    icons: iconPaths('idle'),
+    action: { default_icon: iconPaths('idle'), default_title: '__MSG_action_idle__' },
     // getContexts (one offscreen document) needs Chrome 116; CSS light-dark() (one set of
     // theme colours for light, dark and "as the system") needs 123.
     minimum_chrome_version: '123',
@@ -139,7 +163,6 @@ export default defineConfig({
     // Nothing of a private window may be stored, and summaries, chat history and (later) page
     // memory all store; so Edgewise does not run there at all, rather than half-work.
     incognito: 'not_allowed',
-    action: { default_title: 'Edgewise' },
     commands: {
       'summarize-page': {
         suggested_key: { default: 'Alt+Shift+S' },
@@ -161,6 +184,7 @@ export default defineConfig({
       for (const file of Object.values(ORT_WASM_FILES)) {
         files.push({ absoluteSrc: resolve(ortDist, file), relativeDest: `${ORT_PUBLIC_DIR}/${file}` });
       }
+      files.push(...renderIcons());
     },
   },
   vite: () => ({

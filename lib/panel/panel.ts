@@ -8,6 +8,8 @@ import { probeCapabilities } from '@/lib/device';
 import { connectEngine } from '@/lib/messaging';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { extractFromTab } from '@/lib/tabs';
+import type { EngineStatus } from '@/lib/engine';
+import { actionIconFor } from './action-icon';
 import { ChatPanel } from './chat';
 import type { PageReader } from './chat-sessions';
 import { Downloads } from './downloads';
@@ -20,7 +22,7 @@ import { SummaryJobs } from './summaries';
 import { TabWatcher } from './tabs';
 
 /** The browser APIs the panel uses, as WXT types them. */
-export type PanelBrowser = Pick<WxtBrowser, 'runtime' | 'tabs' | 'windows' | 'scripting' | 'storage'>;
+export type PanelBrowser = Pick<WxtBrowser, 'runtime' | 'tabs' | 'windows' | 'scripting' | 'storage' | 'action'>;
 
 export interface PanelDeps {
   browser: PanelBrowser;
@@ -38,8 +40,10 @@ export class Panel {
   readonly history: ChatHistory;
   readonly summaries: SummaryJobs;
   private readonly unlisten: (() => void)[] = [];
+  private readonly showOnIcon: (status: EngineStatus | null) => void;
 
   constructor({ browser, db }: PanelDeps) {
+    this.showOnIcon = actionIconFor(browser.action);
     const session = browser.storage.session;
     const readPage: PageReader = (tabId, mode) => extractFromTab(browser, tabId, mode);
     this.engine = new EngineLink({ connect: () => connectEngine(browser.runtime) });
@@ -79,6 +83,7 @@ export class Panel {
     this.unlisten.push(
       this.engine.state.subscribe(() => {
         const { engine, status } = this.engine.state.value;
+        this.showOnIcon(status);
         const state = status?.state === 'generating' ? 'ready' : (status?.state ?? '');
         const key = `${engine ? 'up' : 'down'} ${state}`;
         if (key !== last) void this.models.refresh();

@@ -72,6 +72,21 @@ describe('built output', () => {
     expect(engine).toContain("img-src 'none'");
   });
 
+  test('has an icon at every size Chrome asks for, idle and working, rendered from one SVG', () => {
+    const size = (file: string) => {
+      const png = readFileSync(join(EXTENSION_DIR, file));
+      expect(png.subarray(1, 4).toString(), file).toBe('PNG');
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
+    for (const [px, file] of Object.entries(manifest.icons as Record<string, string>)) {
+      expect(size(file)).toEqual([Number(px), Number(px)]);
+      expect(size(file.replace('idle', 'working'))).toEqual([Number(px), Number(px)]);
+    }
+    expect(manifest.action.default_icon).toEqual(manifest.icons);
+    expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+E');
+  });
+
   test("bundles ONNX Runtime's wasm pair once", () => {
     const wasm = filesUnder(EXTENSION_DIR).filter((f) => f.endsWith('.wasm'));
     expect(wasm.map((f) => relative(EXTENSION_DIR, f))).toEqual(['ort/ort-wasm-simd-threaded.asyncify.wasm']);

@@ -73,8 +73,18 @@ test('while an answer is written, a visible indicator says so next to Stop', asy
   await panel.locator('#chat-input').press('Enter');
   await panel.getByTestId('generating').waitFor();
   expect(await panel.getByTestId('generating').innerText()).toBe('Writing the answer…');
+  // The toolbar icon says so too (its title is what can be read back of it).
+  const sw = await session.browser.serviceWorker();
+  const title = () =>
+    sw.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { action: { getTitle(d: object): Promise<string> } } }
+      ).chrome.action.getTitle({}),
+    );
+  await expect.poll(title).toBe('Edgewise is working…');
   await panel.getByRole('button', { name: 'Stop' }).waitFor();
   await panel.getByTestId('generating').waitFor({ state: 'detached', timeout: 120_000 });
+  await expect.poll(title).toBe('Edgewise');
 });
 
 test('no errors in any context', () => {
