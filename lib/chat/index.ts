@@ -32,8 +32,10 @@ export {
   contextUse,
   fitHistory,
   fixedPromptTokens,
+  measureQuestion,
   userTurn,
   type ChatModel,
+  type QuestionFit,
   type ChatPrompt,
 } from './prompt';
 export { rankChunks, rankWeighted, terms, type RankOptions, type ScoredChunk } from './retrieval';

@@ -87,6 +87,20 @@ export class QuestionTooLongError extends Error {
   override name = 'QuestionTooLongError';
 }
 
+/** How a question measures against the model's window: the prompt it needs without page or history, and the most it may take. */
+export interface QuestionFit {
+  tokens: number;
+  limit: number;
+  fits: boolean;
+}
+
+/** Whether `question` (under a page titled `title`) fits `model` at all; the composer asks before sending. */
+export async function measureQuestion(question: string, title: string, model: ChatModel): Promise<QuestionFit> {
+  const limit = textBudget(model.contextWindow, HISTORY_SHARE).promptTokens;
+  const tokens = await fixedPromptTokens(question, title, model.countTokens);
+  return { tokens, limit, fits: tokens <= limit };
+}
+
 /**
  * The messages for answering the last of `messages`: the system prompt, the earlier turns
  * that fit, and the question with the page parts that fit (all of the page when it does).
@@ -98,10 +112,8 @@ export async function buildChatPrompt(
 ): Promise<ChatPrompt> {
   const question = messages.at(-1)!.text;
   const budget = textBudget(model.contextWindow, HISTORY_SHARE);
-  const fixed = await fixedPromptTokens(question, page?.title ?? '', model.countTokens);
-  if (fixed > budget.promptTokens) {
-    throw new QuestionTooLongError(i18n.t('chatErrors.questionTooLong', [fixed, budget.promptTokens]));
-  }
+  const { tokens: fixed, fits } = await measureQuestion(question, page?.title ?? '', model);
+  if (!fits) throw new QuestionTooLongError(i18n.t('chatErrors.questionTooLong', [fixed, budget.promptTokens]));
   const history = await fitHistory(messages.slice(0, -1), budget.historyTokens, model.countTokens);
   const room = budget.promptTokens - fixed - history.tokens;
   let context: ContextUse = { mode: 'none', parts: [], totalParts: 0, words: 0, totalWords: 0 };

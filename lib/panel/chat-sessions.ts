@@ -8,7 +8,7 @@ import { streamAnswer, type AnswerEngine } from '@/lib/answer';
 import { Conversation, bindThread, boundThread, threadUrl, unbindTab, type ConversationDeps } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
 import type { ExtractedPage, ModelPage, SourceMode } from '@/lib/extract';
-import type { SessionStorage } from '@/lib/messaging';
+import type { SessionStorage, TextModel } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
 import type { ModelGate } from './model-gate';
@@ -137,8 +137,18 @@ export class ChatSessions {
       : Conversation.start({ url: threadUrl(tab.url), title: tab.title }, deps);
   }
 
+  /** The chat model, loaded (from IndexedDB only) through the gate, with load progress shown. */
+  async textModel(): Promise<TextModel> {
+    const { modelId } = await loadSettings(this.deps.db);
+    try {
+      return await this.deps.gate.loadForText(modelId, (progress) => this.deps.onLoadProgress(progress));
+    } finally {
+      this.deps.onLoadProgress(null);
+    }
+  }
+
   private conversationDeps(tab: TabPage | null, temporary: boolean): ConversationDeps {
-    const { db, session, gate } = this.deps;
+    const { db, session } = this.deps;
     let bound = false;
     // The model the last load was for: the answer names it, so an unload in between reloads that model.
     let modelId = '';
@@ -153,12 +163,9 @@ export class ChatSessions {
         this.deps.onSaved(thread.id);
       },
       model: async () => {
-        ({ modelId } = await loadSettings(db));
-        try {
-          return await gate.loadForText(modelId, (progress) => this.deps.onLoadProgress(progress));
-        } finally {
-          this.deps.onLoadProgress(null);
-        }
+        const model = await this.textModel();
+        modelId = model.modelId;
+        return model;
       },
       readPage: async (): Promise<ModelPage | null> => {
         if (!tab || !this.deps.useContext()) return null;

@@ -4,7 +4,7 @@
  * much page there is, and what happens when tabs close or navigate and threads are
  * deleted. The view renders `state` and the conversation's own snapshots.
  */
-import { threadUrl, unbindTab, type Conversation } from '@/lib/chat';
+import { measureQuestion, threadUrl, unbindTab, type Conversation, type QuestionFit } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
 import { ChatSessions, type ChatSessionsDeps } from './chat-sessions';
 import type { PanelBus } from './events';
@@ -29,10 +29,19 @@ export interface ChatState {
   page: PageReadState | null;
   /** Set while a model loads from IndexedDB for an answer. */
   loading: DownloadProgress | null;
+  /** How the message being typed fits the model; null while it is short enough not to matter. */
+  draft: QuestionFit | null;
 }
 
 /** How long a page's title must stay the same before the panel reads the page again. */
 const REREAD_AFTER_MS = 1000;
+/**
+ * Messages shorter than this always fit: every window leaves a prompt of 512+ tokens, and
+ * even a byte-level tokenizer spends at most 4 tokens on a character. Longer ones are
+ * measured with the model's own tokenizer, a moment after typing stops.
+ */
+const MEASURE_FROM_CHARS = 100;
+const MEASURE_AFTER_MS = 300;
 
 export interface ChatPanelDeps extends Omit<ChatSessionsDeps, 'useContext' | 'onLoadProgress' | 'onSaved'> {
   tabs: TabWatcher;
@@ -49,11 +58,14 @@ export class ChatPanel {
     conversationIsTemporary: false,
     page: null,
     loading: null,
+    draft: null,
   });
   private readonly sessions: ChatSessions;
   private picks = 0;
   private reads = 0;
   private rereadTimer: ReturnType<typeof setTimeout> | undefined;
+  private measureTimer: ReturnType<typeof setTimeout> | undefined;
+  private measures = 0;
   private readonly unlisten: (() => void)[] = [];
 
   constructor(private readonly deps: ChatPanelDeps) {
@@ -88,6 +100,25 @@ export class ChatPanel {
   close(): void {
     for (const stop of this.unlisten.splice(0)) stop();
     clearTimeout(this.rereadTimer);
+    clearTimeout(this.measureTimer);
+  }
+
+  /**
+   * The message being typed changed: says, before it is sent, whether it will fit the model
+   * (issue 11: a too-long message used to fail only after sending).
+   */
+  measureDraft(text: string): void {
+    clearTimeout(this.measureTimer);
+    const measure = ++this.measures;
+    if (text.length < MEASURE_FROM_CHARS) return this.update({ draft: null });
+    this.measureTimer = setTimeout(() => {
+      void this.sessions
+        .textModel()
+        .then((model) => measureQuestion(text, this.current.value.tab?.title ?? '', model))
+        .then((draft) => measure === this.measures && this.update({ draft }))
+        // No model to measure with (not downloaded): sending will say so.
+        .catch(() => measure === this.measures && this.update({ draft: null }));
+    }, MEASURE_AFTER_MS);
   }
 
   setTemporary(temporary: boolean): void {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { threadUrl, type ConversationSnapshot } from '@/lib/chat';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
@@ -9,10 +9,20 @@ import { ContextBar } from './ContextBar';
 import { MessageItem } from './MessageItem';
 import { useFollowScroll } from './use-follow-scroll';
 
+/** Suggested first questions: a label and the prompt it sends (both messages). */
+const SUGGESTIONS = [
+  ['chat.suggestKeyPoints', 'chat.suggestKeyPointsPrompt'],
+  ['chat.suggestSimple', 'chat.suggestSimplePrompt'],
+  ['chat.suggestQuestions', 'chat.suggestQuestionsPrompt'],
+] as const;
+
 /** Chat about the current tab's page: one thread per tab + URL, streamed answers, history on the device. */
 export function ChatView() {
   const { chat } = usePanel();
-  const { tab, temporary, historyThreadId, conversation, conversationIsTemporary, loading } = useValue(chat.state);
+  const { tab, temporary, historyThreadId, conversation, conversationIsTemporary, loading, page, draft } = useValue(
+    chat.state,
+  );
+  const onDraft = useCallback((text: string) => chat.measureDraft(text), [chat]);
   const [snapshot, setSnapshot] = useState<ConversationSnapshot | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -41,6 +51,8 @@ export function ChatView() {
   const lastAnswer = messages.findLastIndex((m) => m.role === 'assistant');
   // A thread from history about another page cannot use the open tab's page.
   const pageOpen = !historyThreadId || !snapshot || snapshot.thread.url === threadUrl(tab?.url ?? '');
+  // A browser page (or any the extractor cannot read): page-only controls make no sense there.
+  const noPage = pageOpen && page?.state === 'unreadable';
 
   return (
     <div
@@ -82,9 +94,30 @@ export function ChatView() {
       </div>
       <ContextBar pageOpen={pageOpen} />
       {messages.length === 0 ? (
-        <p class="empty" data-testid="chat-empty">
-          {i18n.t('chat.empty')}
-        </p>
+        noPage ? (
+          <p class="empty" data-testid="chat-empty">
+            {i18n.t('chat.emptyNoPage')}
+          </p>
+        ) : (
+          <div class="empty" data-testid="chat-empty">
+            <p>{i18n.t('chat.empty')}</p>
+            <div class="toolbar suggestions" role="group" aria-label={i18n.t('chat.suggestions')}>
+              {SUGGESTIONS.map(([label, prompt]) => (
+                <button
+                  key={label}
+                  type="button"
+                  disabled={!conversation}
+                  onClick={() => {
+                    void conversation?.send(i18n.t(prompt));
+                    jump();
+                  }}
+                >
+                  {i18n.t(label)}
+                </button>
+              ))}
+            </div>
+          </div>
+        )
       ) : (
         <ol class="messages" aria-label={i18n.t('chat.conversation')} data-testid="messages">
           {messages.map((message, i) => (
@@ -123,6 +156,9 @@ export function ChatView() {
           busy={busy}
           disabled={!conversation}
           editing={editing}
+          fit={draft}
+          placeholder={i18n.t(noPage ? 'chat.placeholderNoPage' : 'chat.placeholder')}
+          onDraft={onDraft}
           onSend={(text) => {
             if (editing !== null) void conversation?.editLast(text);
             else void conversation?.send(text);

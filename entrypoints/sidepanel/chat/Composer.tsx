@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { QuestionFit } from '@/lib/chat';
 import { i18n } from '@/lib/i18n';
 
 interface Props {
@@ -6,6 +7,11 @@ interface Props {
   disabled: boolean;
   /** Text to edit (edit-and-resend of the last question); null for a new message. */
   editing: string | null;
+  /** How a long message fits the model (measured as it is typed); null while it is short. */
+  fit: QuestionFit | null;
+  /** Placeholder for the box: what can be asked here. */
+  placeholder: string;
+  onDraft(text: string): void;
   onSend(text: string): void;
   onStop(): void;
   onCancelEdit(): void;
@@ -16,21 +22,25 @@ interface Props {
  * leaves editing). Focus stays here after sending and after stopping, so the user can
  * keep typing.
  */
-export function Composer({ busy, disabled, editing, onSend, onStop, onCancelEdit }: Props) {
+export function Composer({ busy, disabled, editing, fit, placeholder, onDraft, onSend, onStop, onCancelEdit }: Props) {
   const [text, setText] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     if (editing !== null) {
       setText(editing);
+      onDraft(editing);
       box.current?.focus();
     }
-  }, [editing]);
+  }, [editing, onDraft]);
 
+  const tooLong = fit !== null && !fit.fits;
   const send = () => {
-    if (busy || disabled || !text.trim()) return;
+    // A message that cannot fit stays in the box, to be shortened.
+    if (busy || disabled || tooLong || !text.trim()) return;
     onSend(text);
     setText('');
+    onDraft('');
     box.current?.focus();
   };
   const stop = () => {
@@ -55,9 +65,13 @@ export function Composer({ busy, disabled, editing, onSend, onStop, onCancelEdit
         rows={3}
         value={text}
         disabled={disabled}
-        placeholder={i18n.t('chat.placeholder')}
-        aria-describedby="chat-input-hint"
-        onInput={(e) => setText(e.currentTarget.value)}
+        placeholder={placeholder}
+        aria-describedby="chat-input-hint chat-input-fit"
+        aria-invalid={tooLong || undefined}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          onDraft(e.currentTarget.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
             e.preventDefault();
@@ -74,6 +88,12 @@ export function Composer({ busy, disabled, editing, onSend, onStop, onCancelEdit
       <p id="chat-input-hint" class="muted hint">
         {i18n.t('chat.inputHint')}
       </p>
+      <p id="chat-input-fit" class={tooLong ? 'error hint' : 'muted hint'} data-testid="draft-fit" aria-live="polite">
+        {fit &&
+          (tooLong
+            ? i18n.t('chat.draftTooLong', [fit.tokens.toLocaleString(), fit.limit.toLocaleString()])
+            : i18n.t('chat.draftFits', [fit.tokens.toLocaleString(), fit.limit.toLocaleString()]))}
+      </p>
       <div class="toolbar">
         {busy ? (
           <>
@@ -85,7 +105,7 @@ export function Composer({ busy, disabled, editing, onSend, onStop, onCancelEdit
             </span>
           </>
         ) : (
-          <button type="submit" class="primary" disabled={disabled || !text.trim()}>
+          <button type="submit" class="primary" disabled={disabled || tooLong || !text.trim()}>
             {editing !== null ? i18n.t('chat.resend') : i18n.t('chat.send')}
           </button>
         )}

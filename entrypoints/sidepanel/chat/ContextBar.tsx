@@ -9,15 +9,18 @@ export function ContextBar({ pageOpen }: { pageOpen: boolean }) {
   const readable = info?.state === 'ready';
   return (
     <div class="context-bar" data-testid="context-bar">
-      <label class="switch">
-        <input
-          type="checkbox"
-          checked={useContext && readable}
-          disabled={!readable}
-          onChange={(e) => chat.setUseContext(e.currentTarget.checked)}
-        />
-        {i18n.t('chat.usePage')}
-      </label>
+      {/* On a page that cannot be read (a browser page), there is nothing to switch on. */}
+      {info?.state !== 'unreadable' && (
+        <label class="switch">
+          <input
+            type="checkbox"
+            checked={useContext && readable}
+            disabled={!readable}
+            onChange={(e) => chat.setUseContext(e.currentTarget.checked)}
+          />
+          {i18n.t('chat.usePage')}
+        </label>
+      )}
       <span class="muted" data-testid="context-indicator" aria-live="polite">
         {!pageOpen || !tab
           ? i18n.t('chat.pageClosed')
