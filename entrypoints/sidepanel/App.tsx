@@ -66,13 +66,18 @@ export function App() {
             // Until what is stored is known, the chat is not shown (the model gate would refuse anyway).
             <p role="status">{engine ? i18n.t('models.checking') : i18n.t('engine.connecting')}</p>
           ) : defaultRow.stored !== 'complete' ? (
-            <ModelOffer row={defaultRow} purpose="chat" onChooseModel={() => setView('models')} />
+            <ModelOffer
+              row={defaultRow}
+              purpose="chat"
+              onChooseModel={() => setView('models')}
+              onOpenSettings={() => setView('settings')}
+            />
           ) : (
             <ChatView />
           )}
         </ViewPanel>
         <ViewPanel name="summary" shown={view}>
-          <SummaryPanel onChooseModel={() => setView('models')} />
+          <SummaryPanel onChooseModel={() => setView('models')} onOpenSettings={() => setView('settings')} />
         </ViewPanel>
         <ViewPanel name="history" shown={view}>
           <HistoryView

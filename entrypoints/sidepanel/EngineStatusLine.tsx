@@ -1,7 +1,8 @@
 import type { EngineStatus } from '@/lib/engine';
 import { i18n } from '@/lib/i18n';
+import { catalog } from '@/models';
 
-/** What the engine is doing now, and on which device. */
+/** What the engine is doing now, and on which device, in words (model names, not repository ids). */
 export function EngineStatusLine({ status }: { status: EngineStatus | null }) {
   const text = describeStatus(status);
   return (
@@ -13,19 +14,20 @@ export function EngineStatusLine({ status }: { status: EngineStatus | null }) {
 
 function describeStatus(status: EngineStatus | null): string {
   if (!status) return i18n.t('engine.connecting');
-  const device = (d: string) => (d === 'webgpu' ? 'WebGPU' : 'WASM');
+  const device = (d: string) => i18n.t(d === 'webgpu' ? 'engine.onGpu' : 'engine.onCpu');
+  const name = (id: string) => catalog.find((m) => m.id === id)?.name ?? id;
   switch (status.state) {
     case 'idle':
-      if (status.unloaded?.reason === 'idle') return i18n.t('engine.unloadedIdle', [status.unloaded.modelId]);
+      if (status.unloaded?.reason === 'idle') return i18n.t('engine.unloadedIdle', [name(status.unloaded.modelId)]);
       return i18n.t('engine.idle');
     case 'downloading':
-      return i18n.t('engine.downloading', [status.modelId]);
+      return i18n.t('engine.downloading', [name(status.modelId)]);
     case 'loading':
-      return i18n.t('engine.loading', [status.modelId, device(status.device)]);
+      return i18n.t('engine.loading', [name(status.modelId), device(status.device)]);
     case 'ready':
-      return i18n.t('engine.ready', [status.modelId, device(status.device), status.dtype]);
+      return i18n.t('engine.ready', [name(status.modelId), device(status.device)]);
     case 'generating':
-      return i18n.t('engine.generating', [status.modelId, device(status.device)]);
+      return i18n.t('engine.generating', [name(status.modelId), device(status.device)]);
     case 'error':
       return i18n.t('engine.error', [status.message]);
   }

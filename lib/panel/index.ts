@@ -11,6 +11,7 @@ export { ChatHistory, type HistoryState, type ImportOutcome } from './history';
 export { historyEntries, titleOf, type HistoryEntry, type HistoryKind } from './history-entries';
 export { ModelGate, ModelNotDownloadedError } from './model-gate';
 export { ModelLibrary, type ModelsState, type StorageUse } from './models';
+export { explainDownloadError, type NextStep, type PlainError } from './plain-errors';
 export type { Readable } from './observable';
 export { Panel, type PanelBrowser, type PanelDeps } from './panel';
 export { SummaryJobs, type SummaryState } from './summaries';

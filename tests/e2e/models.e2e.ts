@@ -146,7 +146,11 @@ describe('model manager', () => {
     await expect.poll(() => row().getAttribute('data-stored')).toBe('none');
     session.hub.setFault({ kind: 'truncate', match: 'model.onnx' });
     await row().getByRole('button', { name: 'Download' }).click();
-    await expect(row().getByTestId('download-error').innerText()).resolves.toMatch(
+    // In plain words, with the engine's own account one click away.
+    await expect(row().getByTestId('download-error').locator('.error').innerText()).resolves.toBe(
+      'The connection dropped during the download. Nothing partial was kept; trying again fetches only what is missing.',
+    );
+    await expect(row().getByTestId('download-error-detail').textContent()).resolves.toMatch(
       /Could not load "edgewise-test\/echo-tiny" .*onnx\/model\.onnx: the download stopped at \d+ of \d+ bytes .*Nothing of this file was saved/,
     );
     session.hub.setFault(null);

@@ -89,6 +89,27 @@ test('"Test connection" asks the host in the field, in plain words', async () =>
   await panel.locator('#model-host').fill(hubHost());
 });
 
+test('a download from an unreachable host fails in plain words, one click from the host setting', async () => {
+  await saveIn(panel, '#model-host', 'http://127.0.0.1:9/');
+  await saveIn(panel, '#custom-model', 'edgewise-test/echo-tiny-1k'); // not downloaded here
+  await showView(panel, 'Chat');
+  await panel
+    .getByTestId('model-offer')
+    .getByRole('button', { name: /^Download/ })
+    .click();
+  const error = panel.getByTestId('model-offer').getByTestId('download-error');
+  await expect
+    .poll(() => error.locator('.error').innerText(), { timeout: 30_000 })
+    .toBe(
+      'Edgewise could not reach 127.0.0.1:9. Are you offline? You can also use your own model host, or a smaller model.',
+    );
+  await expect(error.getByTestId('download-error-detail').textContent()).resolves.toMatch(/127\.0\.0\.1:9/);
+  await error.getByRole('button', { name: 'Model host settings' }).click();
+  await panel.locator('#view-settings:not([hidden]) #model-host').waitFor();
+  await saveIn(panel, '#model-host', hubHost());
+  await saveIn(panel, '#custom-model', ECHO_MODEL);
+});
+
 test('the theme applies to every open page at once', async () => {
   await panel.locator('#theme').selectOption('dark');
   await expect.poll(() => options.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');

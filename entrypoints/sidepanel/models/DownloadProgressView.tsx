@@ -1,28 +1,59 @@
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { formatDuration } from '@/lib/model-manager';
-import type { DownloadState } from '@/lib/panel';
+import { explainDownloadError, type DownloadState } from '@/lib/panel';
 
-/** A download's progress bar with bytes, percent and time left, its cancel button, or its error. */
+/**
+ * A download's progress bar with bytes, percent and time left, its cancel button, or its
+ * error in plain words with the next steps that apply (and the engine's message as detail).
+ */
 export function DownloadProgressView({
   state,
+  name,
   onCancel,
   onRetry,
+  onOpenSettings,
+  onChooseModel,
 }: {
   state: DownloadState;
+  /** The model's name, for messages. */
+  name: string;
   onCancel(): void;
   onRetry(): void;
+  onOpenSettings?(): void;
+  onChooseModel?(): void;
 }) {
   const p = state.progress;
   if (state.error) {
+    const plain = explainDownloadError(state.error, name);
     return (
       <div class="download" data-testid="download-error">
         <p class="error" role="alert">
-          {state.error}
+          {plain.text}
         </p>
-        <button type="button" onClick={onRetry}>
-          {i18n.t('models.retry')}
-        </button>
+        <div class="toolbar small">
+          {plain.steps.includes('retry') && (
+            <button type="button" onClick={onRetry}>
+              {i18n.t('models.retry')}
+            </button>
+          )}
+          {plain.steps.includes('settings') && onOpenSettings && (
+            <button type="button" onClick={onOpenSettings}>
+              {i18n.t('plainErrors.openSettings')}
+            </button>
+          )}
+          {plain.steps.includes('models') && onChooseModel && (
+            <button type="button" onClick={onChooseModel}>
+              {i18n.t('plainErrors.chooseModel')}
+            </button>
+          )}
+        </div>
+        {plain.detail && (
+          <details class="muted">
+            <summary>{i18n.t('plainErrors.details')}</summary>
+            <p data-testid="download-error-detail">{plain.detail}</p>
+          </details>
+        )}
       </div>
     );
   }

@@ -41,6 +41,7 @@ export function ModelManager({ onOpenSettings }: { onOpenSettings(): void }) {
             key={row.id}
             row={row}
             recommendation={recommended?.modelId === row.id ? recommended.reason : undefined}
+            onOpenSettings={onOpenSettings}
             onUse={() => void models.changeSettings({ modelId: row.id })}
             onDelete={() => void remove(row.id)}
           />

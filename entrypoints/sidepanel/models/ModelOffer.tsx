@@ -14,12 +14,15 @@ export function ModelOffer({
   row,
   purpose,
   onChooseModel,
+  onOpenSettings,
 }: {
   row: ModelRow;
   /** What the download is for: it names the button ("Download", "Download and summarize"). */
   purpose: 'chat' | 'summary';
   /** Shows the model manager, to pick another model first. */
   onChooseModel(): void;
+  /** Shows Settings (the model host). */
+  onOpenSettings(): void;
 }) {
   const panel = usePanel();
   const download = useValue(panel.downloads.state).get(row.id);
@@ -30,7 +33,14 @@ export function ModelOffer({
       <h2 id={`offer-heading-${purpose}`}>{i18n.t(purpose === 'chat' ? 'offer.heading' : 'offer.headingSummary')}</h2>
       <p>{i18n.t('offer.body', [row.name, size])}</p>
       {download && (download.running || download.error) ? (
-        <DownloadProgressView state={download} onCancel={() => panel.downloads.cancel(row.id)} onRetry={accept} />
+        <DownloadProgressView
+          state={download}
+          name={row.name}
+          onCancel={() => panel.downloads.cancel(row.id)}
+          onRetry={accept}
+          onOpenSettings={onOpenSettings}
+          onChooseModel={onChooseModel}
+        />
       ) : (
         <button type="button" class="primary" onClick={accept}>
           {row.stored === 'partial'

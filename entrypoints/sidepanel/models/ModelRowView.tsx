@@ -8,12 +8,13 @@ interface Props {
   row: ModelRow;
   /** Why this model is the one recommended here; absent for the others. */
   recommendation?: string;
+  onOpenSettings(): void;
   onUse(): void;
   onDelete(): void;
 }
 
 /** One model: what it is, its size here, what is stored, and what can be done with it. */
-export function ModelRowView({ row, recommendation, onUse, onDelete }: Props) {
+export function ModelRowView({ row, recommendation, onOpenSettings, onUse, onDelete }: Props) {
   const { downloads, gate } = usePanel();
   const download = useValue(downloads.state).get(row.id);
   const nameId = `model-${row.id.replace(/\W+/g, '-')}`;
@@ -64,6 +65,8 @@ export function ModelRowView({ row, recommendation, onUse, onDelete }: Props) {
       {download && (download.running || download.error) ? (
         <DownloadProgressView
           state={download}
+          name={row.name}
+          onOpenSettings={onOpenSettings}
           onCancel={() => downloads.cancel(row.id)}
           onRetry={() => void gate.accept(row.id)}
         />

@@ -3,7 +3,7 @@ import { usePanel, useValue } from '../use-panel';
 import { SummaryView } from './SummaryView';
 
 /** Summaries: the current one (streamed, with coverage) and jobs from the menu; past ones are in History. */
-export function SummaryPanel({ onChooseModel }: { onChooseModel(): void }) {
+export function SummaryPanel({ onChooseModel, onOpenSettings }: { onChooseModel(): void; onOpenSettings(): void }) {
   const { summaries, engine } = usePanel();
   const { job, running, runs, notice } = useValue(summaries.state);
   const connected = useValue(engine.state).engine !== null;
@@ -32,6 +32,7 @@ export function SummaryPanel({ onChooseModel }: { onChooseModel(): void }) {
           onStop={() => summaries.stop()}
           onRegenerate={() => void summaries.regenerate()}
           onChooseModel={onChooseModel}
+          onOpenSettings={onOpenSettings}
         />
       ) : (
         <p class="empty">{i18n.t('summary.empty')}</p>

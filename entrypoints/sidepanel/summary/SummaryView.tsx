@@ -14,10 +14,12 @@ interface Props {
   onRegenerate(): void;
   /** Shows the model manager (from the model offer). */
   onChooseModel(): void;
+  /** Shows Settings (from a download error). */
+  onOpenSettings(): void;
 }
 
 /** The current summary: page title and link, progress, streamed text, coverage and actions. */
-export function SummaryView({ run, state, running, onStop, onRegenerate, onChooseModel }: Props) {
+export function SummaryView({ run, state, running, onStop, onRegenerate, onChooseModel, onOpenSettings }: Props) {
   const page = state.kind === 'extracting' ? null : state.page;
   const text =
     state.kind === 'done'
@@ -40,7 +42,7 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onChoos
           </a>
         </p>
       )}
-      <Status state={state} onChooseModel={onChooseModel} />
+      <Status state={state} onChooseModel={onChooseModel} onOpenSettings={onOpenSettings} />
       {text && (
         <div
           class={`summary${partial ? ' partial' : ''}`}
@@ -86,12 +88,22 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onChoos
   );
 }
 
-function Status({ state, onChooseModel }: { state: JobState; onChooseModel(): void }) {
+function Status({
+  state,
+  onChooseModel,
+  onOpenSettings,
+}: {
+  state: JobState;
+  onChooseModel(): void;
+  onOpenSettings(): void;
+}) {
   switch (state.kind) {
     case 'extracting':
       return <p role="status">{i18n.t('summary.reading')}</p>;
     case 'needs-model':
-      return <SummaryModelOffer modelId={state.modelId} onChooseModel={onChooseModel} />;
+      return (
+        <SummaryModelOffer modelId={state.modelId} onChooseModel={onChooseModel} onOpenSettings={onOpenSettings} />
+      );
     case 'loading-model': {
       const p = state.progress;
       return (
@@ -137,9 +149,17 @@ function Status({ state, onChooseModel }: { state: JobState; onChooseModel(): vo
 }
 
 /** The same offer as chat's, for the model this summary needs (the job goes on once it is stored). */
-function SummaryModelOffer({ modelId, onChooseModel }: { modelId: string; onChooseModel(): void }) {
+function SummaryModelOffer({
+  modelId,
+  onChooseModel,
+  onOpenSettings,
+}: {
+  modelId: string;
+  onChooseModel(): void;
+  onOpenSettings(): void;
+}) {
   const { models } = usePanel();
   const row = models.row(modelId, useValue(models.state));
   if (!row) return <p role="status">{i18n.t('models.checking')}</p>;
-  return <ModelOffer row={row} purpose="summary" onChooseModel={onChooseModel} />;
+  return <ModelOffer row={row} purpose="summary" onChooseModel={onChooseModel} onOpenSettings={onOpenSettings} />;
 }
