@@ -5,7 +5,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { EXTENSION_ORIGIN, focusTab, startChatSession, type Session } from './harness';
+import {
+  ECHO_MODEL,
+  EXTENSION_ORIGIN,
+  ask,
+  currentThread,
+  ensureModel,
+  focusTab,
+  startChatSession,
+  type Session,
+} from './harness';
 
 // A 1,024-token window: 512 tokens for the prompt, so a few thousand characters do not fit.
 const MODEL = 'edgewise-test/echo-tiny-1k';
@@ -61,6 +70,20 @@ test('on a page Edgewise cannot read, page-only controls are gone and the box sa
   expect(await panel.getByRole('group', { name: 'Try' }).count()).toBe(0);
   expect(await panel.locator('#chat-input').getAttribute('placeholder')).toBe('Ask anything…');
   await page.close();
+});
+
+test('with two models downloaded, the chat switches between them for the next answer', async () => {
+  await ensureModel(session.browser, ECHO_MODEL);
+  await focusTab(session.browser, panel, await session.openPage('/tides.html'));
+  const switcher = panel.getByLabel('Model for the next answer');
+  await expect
+    .poll(async () => (await switcher.locator('option').allTextContents()).sort())
+    .toEqual([ECHO_MODEL, MODEL]);
+  expect(await switcher.inputValue()).toBe(MODEL);
+  await switcher.selectOption(ECHO_MODEL);
+  expect((await ask(panel, 'Which model answers?')).status).toBe('complete');
+  expect((await currentThread(panel))!.messages.at(-1)).toMatchObject({ role: 'assistant', modelId: ECHO_MODEL });
+  await switcher.selectOption(MODEL);
 });
 
 test('no errors in any context', () => {

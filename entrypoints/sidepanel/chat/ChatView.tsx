@@ -18,7 +18,10 @@ const SUGGESTIONS = [
 
 /** Chat about the current tab's page: one thread per tab + URL, streamed answers, history on the device. */
 export function ChatView() {
-  const { chat } = usePanel();
+  const { chat, models } = usePanel();
+  const library = useValue(models.state);
+  // The switcher offers what can answer now: models stored whole for this device.
+  const ready = (models.rows(library) ?? []).filter((row) => row.stored === 'complete');
   const { tab, temporary, historyThreadId, conversation, conversationIsTemporary, loading, page, draft } = useValue(
     chat.state,
   );
@@ -84,6 +87,22 @@ export function ChatView() {
               {' '}
               {i18n.t('chat.temporaryHint')}
             </span>
+          </label>
+        )}
+        {ready.length > 1 && library.settings && (
+          <label class="model-switch">
+            <span class="visually-hidden">{i18n.t('chat.modelLabel')}</span>
+            <select
+              value={library.settings.modelId}
+              disabled={busy}
+              onChange={(e) => void models.changeSettings({ modelId: e.currentTarget.value })}
+            >
+              {ready.map((row) => (
+                <option key={row.id} value={row.id}>
+                  {row.name}
+                </option>
+              ))}
+            </select>
           </label>
         )}
         {tab?.url && messages.length > 0 && (

@@ -19,6 +19,7 @@ export interface StoredThread {
     role: 'user' | 'assistant';
     text: string;
     status?: string;
+    modelId?: string;
     context?: { mode: string; parts: { index: number; preview: string }[]; totalParts: number };
   }[];
 }
