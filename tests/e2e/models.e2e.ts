@@ -62,8 +62,13 @@ describe('model manager', () => {
     );
     // No WebGPU here: WASM, so q8 where the model ships it.
     const smol = panel.locator('li.model[data-model="HuggingFaceTB/SmolLM2-360M-Instruct"]');
-    await expect(smol.innerText()).resolves.toMatch(/360M parameters · 8,192-token context · q8, about 390 MB/);
-    await expect(smol.getByRole('link', { name: 'License' }).getAttribute('href')).resolves.toMatch(/LICENSE/);
+    // Plain words first; the jargon (parameters, context, dtype) sits under Details.
+    await expect(smol.innerText()).resolves.toMatch(/Runs well on the CPU; no GPU needed\. About 390 MB to download\./);
+    await expect(smol.innerText()).resolves.not.toMatch(/q8|parameters/);
+    await expect(smol.getByTestId('model-facts').textContent()).resolves.toMatch(
+      /360M parameters · 8,192-token context · q8, about 390 MB/,
+    );
+    await expect(smol.locator('a', { hasText: 'License' }).getAttribute('href')).resolves.toMatch(/LICENSE/);
     // One model is recommended for this device (no WebGPU, plenty of room), with the reason.
     await expect.poll(() => panel.getByTestId('recommended').count()).toBe(1);
     expect(await smol.getByTestId('recommended').innerText()).toBe('Recommended for this device');

@@ -26,7 +26,9 @@ export function ModelOffer({
 }) {
   const panel = usePanel();
   const download = useValue(panel.downloads.state).get(row.id);
-  const size = row.downloadBytes !== undefined ? formatBytes(row.downloadBytes) : i18n.t('models.sizeUnknownShort');
+  // Once the host has said how big it is, the offer says the same as the progress bar.
+  const bytes = row.downloadBytes ?? (download?.progress?.total || undefined);
+  const size = bytes !== undefined ? formatBytes(bytes) : i18n.t('models.sizeUnknownShort');
   const accept = () => void panel.gate.accept(row.id);
   return (
     <section class="offer" aria-labelledby={`offer-heading-${purpose}`} data-testid="model-offer">

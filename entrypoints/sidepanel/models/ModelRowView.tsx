@@ -18,10 +18,13 @@ export function ModelRowView({ row, recommendation, onOpenSettings, onUse, onDel
   const { downloads, gate } = usePanel();
   const download = useValue(downloads.state).get(row.id);
   const nameId = `model-${row.id.replace(/\W+/g, '-')}`;
-  const size =
-    row.downloadBytes !== undefined
-      ? i18n.t('models.size', [row.dtype ?? '', formatBytes(row.downloadBytes)])
-      : i18n.t('models.sizeUnknown');
+  // One size, never two that disagree: the catalog's, else what the host said once a download
+  // started, else what is stored.
+  const bytes =
+    row.downloadBytes ??
+    (download?.progress?.total || undefined) ??
+    (row.stored === 'complete' ? row.storedBytes : undefined);
+  const size = bytes !== undefined ? i18n.t('models.sizeAbout', [formatBytes(bytes)]) : i18n.t('models.sizeUnknown');
   return (
     <li
       class={`model${recommendation ? ' recommended' : ''}`}
@@ -41,27 +44,38 @@ export function ModelRowView({ row, recommendation, onOpenSettings, onUse, onDel
       {recommendation && <p class="recommendation">{recommendation}</p>}
       {row.model ? (
         <p class="muted">
-          {i18n.t('models.facts', [row.model.parameters, row.model.contextWindow.toLocaleString(), size])}{' '}
-          <a href={row.model.licenseUrl} target="_blank" rel="noopener noreferrer">
-            {i18n.t('models.license')}
-          </a>
+          {row.model.notes} {deviceHintText(row.deviceHint)} {size}
         </p>
       ) : (
         <p class="muted">{i18n.t('models.custom', [size])}</p>
       )}
-      {row.model && (
-        <p class="muted">
-          {row.model.notes} {deviceHintText(row.deviceHint)}
-        </p>
-      )}
       {row.dtypeNote && <p class="muted">{row.dtypeNote}</p>}
       <p class="stored" data-testid="stored-state">
-        {row.stored === 'complete'
-          ? i18n.t('models.storedComplete', [formatBytes(row.storedBytes)])
-          : row.stored === 'partial'
-            ? i18n.t('models.storedPartial', [formatBytes(row.storedBytes)])
-            : i18n.t('models.storedNone')}
+        {download?.running
+          ? i18n.t('models.storedDownloading')
+          : row.stored === 'complete'
+            ? i18n.t('models.storedComplete', [formatBytes(row.storedBytes)])
+            : row.stored === 'partial'
+              ? i18n.t('models.storedPartial', [formatBytes(row.storedBytes)])
+              : i18n.t('models.storedNone')}
       </p>
+      {row.model && (
+        <details class="model-details">
+          <summary>{i18n.t('models.details')}</summary>
+          <p class="muted" data-testid="model-facts">
+            {i18n.t('models.facts', [
+              row.model.parameters,
+              row.model.contextWindow.toLocaleString(),
+              row.dtype && row.downloadBytes !== undefined
+                ? i18n.t('models.size', [row.dtype, formatBytes(row.downloadBytes)])
+                : i18n.t('models.sizeUnknown'),
+            ])}{' '}
+            <a href={row.model.licenseUrl} target="_blank" rel="noopener noreferrer">
+              {i18n.t('models.license')}
+            </a>
+          </p>
+        </details>
+      )}
       {download && (download.running || download.error) ? (
         <DownloadProgressView
           state={download}
