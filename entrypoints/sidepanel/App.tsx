@@ -77,7 +77,11 @@ export function App() {
           )}
         </ViewPanel>
         <ViewPanel name="summary" shown={view}>
-          <SummaryPanel onChooseModel={() => setView('models')} onOpenSettings={() => setView('settings')} />
+          <SummaryPanel
+            onChooseModel={() => setView('models')}
+            onOpenSettings={() => setView('settings')}
+            onFollowUp={() => setView('chat')}
+          />
         </ViewPanel>
         <ViewPanel name="history" shown={view}>
           <HistoryView

@@ -52,9 +52,30 @@ export class Conversation {
   ) {}
 
   /** A new, empty thread about `page` (saved only once the first question is sent). */
-  static start(page: { url: string; title: string }, deps: ConversationDeps): Conversation {
+  /**
+   * A new thread about `page`. `opening` seeds it with a first exchange that happened
+   * elsewhere (a summary: "Ask a follow-up"), so the next question has it as history.
+   */
+  static start(
+    page: { url: string; title: string },
+    deps: ConversationDeps,
+    opening?: { question: string; answer: string; modelId: string },
+  ): Conversation {
     const now = deps.now();
-    return new Conversation({ id: deps.newId(), ...page, createdAt: now, updatedAt: now, messages: [] }, deps);
+    const messages: ChatMessageRecord[] = opening
+      ? [
+          { id: deps.newId(), role: 'user', text: opening.question, createdAt: now },
+          {
+            id: deps.newId(),
+            role: 'assistant',
+            text: opening.answer,
+            createdAt: now,
+            status: 'complete',
+            modelId: opening.modelId,
+          },
+        ]
+      : [];
+    return new Conversation({ id: deps.newId(), ...page, createdAt: now, updatedAt: now, messages }, deps);
   }
 
   get snapshot(): ConversationSnapshot {

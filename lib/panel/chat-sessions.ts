@@ -57,7 +57,11 @@ export class ChatSessions {
    * stops answering and stays in history; the tab is unbound, so reopening the panel shows
    * the new chat, not the old thread.
    */
-  async startOver(tab: TabPage, temporary: boolean): Promise<Conversation> {
+  async startOver(
+    tab: TabPage,
+    temporary: boolean,
+    opening?: Parameters<typeof Conversation.start>[2],
+  ): Promise<Conversation> {
     const key = keyOf(tab.tabId, tab.url, temporary);
     const before = this.open.get(key);
     this.open.delete(key);
@@ -65,7 +69,11 @@ export class ChatSessions {
     if (!temporary) await unbindTab(this.deps.session, tab.tabId);
     return this.remember(key, () =>
       Promise.resolve(
-        Conversation.start({ url: threadUrl(tab.url), title: tab.title }, this.conversationDeps(tab, temporary)),
+        Conversation.start(
+          { url: threadUrl(tab.url), title: tab.title },
+          this.conversationDeps(tab, temporary),
+          opening,
+        ),
       ),
     );
   }

@@ -9,6 +9,7 @@ import type { DownloadProgress } from '@/lib/engine';
 import { ChatSessions, type ChatSessionsDeps } from './chat-sessions';
 import type { PanelBus } from './events';
 import { Observable, type Readable } from './observable';
+import { i18n } from '@/lib/i18n';
 import type { TabPage, TabWatcher } from './tabs';
 
 /** How much of the active tab's page can go to the model, read when the tab (or its page) changes. */
@@ -152,6 +153,24 @@ export class ChatPanel {
     if (!tab?.url) return;
     this.update({ historyThreadId: null });
     void this.pick(() => this.sessions.startOver(tab, temporary));
+  }
+
+  /** Whether a summary of `url` can be followed up here: it is the active tab's page. */
+  canFollowUp(url: string): boolean {
+    const open = this.current.value.tab?.url;
+    return Boolean(open) && threadUrl(open ?? '') === threadUrl(url);
+  }
+
+  /**
+   * "Ask a follow-up" on a summary: a new chat about the same page that starts with the
+   * summary, so questions about it have it in context (issue 11).
+   */
+  followUp(summary: { url: string; text: string; modelId: string }): void {
+    const { tab, temporary } = this.current.value;
+    if (!tab || !this.canFollowUp(summary.url)) return;
+    this.update({ historyThreadId: null });
+    const opening = { question: i18n.t('chat.summaryQuestion'), answer: summary.text, modelId: summary.modelId };
+    void this.pick(() => this.sessions.startOver(tab, temporary, opening));
   }
 
   /** Stops the answer being written, if any. */

@@ -5,7 +5,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ECHO_MODEL, ask, currentThread, focusTab, showView, startChatSession, type Session } from './harness';
+import {
+  ECHO_MODEL,
+  ask,
+  clickMenuItem,
+  currentThread,
+  finishedSummary,
+  focusTab,
+  panelRun,
+  showView,
+  startChatSession,
+  type Session,
+} from './harness';
 
 let session: Session;
 let panel: Page;
@@ -53,6 +64,22 @@ test('an answer the model left empty says so instead of showing nothing', async 
   await expect
     .poll(() => panel.getByTestId('empty-answer').innerText())
     .toBe('The model returned nothing. Try asking another way, or regenerate the answer.');
+});
+
+test('"Ask a follow-up" on a summary opens a chat that starts with it, about the same page', async () => {
+  const page = await session.openPage('/tides.html');
+  await showView(panel, 'Chat');
+  await focusTab(session.browser, panel, page); // the follow-up is for the open tab's page
+  await showView(panel, 'Summary');
+  const run = await panelRun(panel);
+  await clickMenuItem(session.browser, 'edgewise-summarize-page', page);
+  const summary = await finishedSummary(panel, run);
+  await panel.getByRole('button', { name: 'Ask a follow-up' }).click();
+  await panel.locator('#view-chat:not([hidden])').waitFor();
+  await expect.poll(() => panel.getByTestId('question-text').allTextContents()).toEqual(['Summarize this page.']);
+  expect(await panel.getByTestId('answer-text').first().innerText()).toBe(summary.text);
+  expect((await ask(panel, 'When exactly?')).status).toBe('complete');
+  expect((await currentThread(panel))!.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
 });
 
 test('no errors in any context', () => {

@@ -194,6 +194,25 @@ describe('new chat', () => {
   });
 });
 
+describe('a follow-up on a summary', () => {
+  test('starts a chat about the same page that begins with the summary', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    expect(chat.canFollowUp('https://example.com/elsewhere')).toBe(false);
+    expect(chat.canFollowUp(`${URL_A}#tides`)).toBe(true);
+    chat.followUp({ url: URL_A, text: '- High tide at 6:40.', modelId: ECHO_MODEL });
+    await expect.poll(() => state().conversation?.snapshot.thread.messages.length).toBe(2);
+    const conversation = state().conversation!;
+    expect(conversation.snapshot.thread.messages.map((m) => [m.role, m.text])).toEqual([
+      ['user', 'Summarize this page.'],
+      ['assistant', '- High tide at 6:40.'],
+    ]);
+    await conversation.send('And low tide?');
+    const saved = await getThread(p.node.db, conversation.snapshot.thread.id);
+    expect(saved?.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+  });
+});
+
 describe('history', () => {
   test('a thread deleted in history is forgotten by the open chat, which starts a new one', async () => {
     await p.gate.accept(ECHO_MODEL);

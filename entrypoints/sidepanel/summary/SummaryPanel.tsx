@@ -3,8 +3,18 @@ import { usePanel, useValue } from '../use-panel';
 import { SummaryView } from './SummaryView';
 
 /** Summaries: the current one (streamed, with coverage) and jobs from the menu; past ones are in History. */
-export function SummaryPanel({ onChooseModel, onOpenSettings }: { onChooseModel(): void; onOpenSettings(): void }) {
-  const { summaries, engine } = usePanel();
+export function SummaryPanel({
+  onChooseModel,
+  onOpenSettings,
+  onFollowUp,
+}: {
+  onChooseModel(): void;
+  onOpenSettings(): void;
+  /** Shows the chat, after a follow-up chat was started. */
+  onFollowUp(): void;
+}) {
+  const { summaries, engine, chat } = usePanel();
+  useValue(chat.state); // the follow-up is offered for the active tab's page, which may change
   const { job, running, runs, notice } = useValue(summaries.state);
   const connected = useValue(engine.state).engine !== null;
   return (
@@ -33,6 +43,14 @@ export function SummaryPanel({ onChooseModel, onOpenSettings }: { onChooseModel(
           onRegenerate={() => void summaries.regenerate()}
           onChooseModel={onChooseModel}
           onOpenSettings={onOpenSettings}
+          onFollowUp={
+            job.kind === 'done' && job.record.text.trim() && chat.canFollowUp(job.record.url)
+              ? () => {
+                  chat.followUp(job.record);
+                  onFollowUp();
+                }
+              : undefined
+          }
         />
       ) : (
         <p class="empty">{i18n.t('summary.empty')}</p>

@@ -16,10 +16,21 @@ interface Props {
   onChooseModel(): void;
   /** Shows Settings (from a download error). */
   onOpenSettings(): void;
+  /** Starts a chat that begins with this summary; absent when the summary's page is not the open tab's. */
+  onFollowUp?(): void;
 }
 
 /** The current summary: page title and link, progress, streamed text, coverage and actions. */
-export function SummaryView({ run, state, running, onStop, onRegenerate, onChooseModel, onOpenSettings }: Props) {
+export function SummaryView({
+  run,
+  state,
+  running,
+  onStop,
+  onRegenerate,
+  onChooseModel,
+  onOpenSettings,
+  onFollowUp,
+}: Props) {
   const page = state.kind === 'extracting' ? null : state.page;
   const text =
     state.kind === 'done'
@@ -81,6 +92,11 @@ export function SummaryView({ run, state, running, onStop, onRegenerate, onChoos
         {!running && page && (
           <button type="button" onClick={onRegenerate}>
             {i18n.t('summary.regenerate')}
+          </button>
+        )}
+        {!running && onFollowUp && (
+          <button type="button" class="primary" onClick={onFollowUp}>
+            {i18n.t('summary.followUp')}
           </button>
         )}
       </div>
