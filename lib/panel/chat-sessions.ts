@@ -145,6 +145,15 @@ export class ChatSessions {
       : Conversation.start({ url: threadUrl(tab.url), title: tab.title }, deps);
   }
 
+  /**
+   * The chat model for measuring a draft, only if the engine already holds it (`loaded`):
+   * typing must never load several GB into memory, nor touch an answer's load progress.
+   */
+  async measuringModel(loaded: string | null): Promise<TextModel | null> {
+    const { modelId } = await loadSettings(this.deps.db);
+    return modelId === loaded ? this.deps.gate.loadForText(modelId, () => undefined) : null;
+  }
+
   /** The chat model, loaded (from IndexedDB only) through the gate, with load progress shown. */
   async textModel(): Promise<TextModel> {
     const { modelId } = await loadSettings(this.deps.db);

@@ -39,7 +39,8 @@ const REREAD_AFTER_MS = 1000;
 /**
  * Messages shorter than this always fit: every window leaves a prompt of 512+ tokens, and
  * even a byte-level tokenizer spends at most 4 tokens on a character. Longer ones are
- * measured with the model's own tokenizer, a moment after typing stops.
+ * measured with the model's own tokenizer, a moment after typing stops, when the model is
+ * in memory (before the first answer, sending says it if the message is too long).
  */
 const MEASURE_FROM_CHARS = 100;
 const MEASURE_AFTER_MS = 300;
@@ -47,6 +48,8 @@ const MEASURE_AFTER_MS = 300;
 export interface ChatPanelDeps extends Omit<ChatSessionsDeps, 'useContext' | 'onLoadProgress' | 'onSaved'> {
   tabs: TabWatcher;
   bus: PanelBus;
+  /** The model the engine holds in memory now, if any (a draft is measured only with it). */
+  loadedModel(): string | null;
 }
 
 export class ChatPanel {
@@ -114,8 +117,8 @@ export class ChatPanel {
     if (text.length < MEASURE_FROM_CHARS) return this.update({ draft: null });
     this.measureTimer = setTimeout(() => {
       void this.sessions
-        .textModel()
-        .then((model) => measureQuestion(text, this.current.value.tab?.title ?? '', model))
+        .measuringModel(this.deps.loadedModel())
+        .then((model) => model && measureQuestion(text, this.current.value.tab?.title ?? '', model))
         .then((draft) => measure === this.measures && this.update({ draft }))
         // No model to measure with (not downloaded): sending will say so.
         .catch(() => measure === this.measures && this.update({ draft: null }));
@@ -212,7 +215,10 @@ export class ChatPanel {
   private async pick(find?: () => Promise<Conversation | null>): Promise<void> {
     const pick = ++this.picks;
     const { tab, temporary, historyThreadId } = this.current.value;
-    this.update({ conversation: null });
+    // The composer starts empty for the next conversation, so nothing typed is measured.
+    clearTimeout(this.measureTimer);
+    this.measures++;
+    this.update({ conversation: null, draft: null });
     const next = find
       ? await find()
       : historyThreadId

@@ -62,7 +62,19 @@ export class Panel {
       ownOrigin: browser.runtime.getURL('/'),
       bus: this.bus,
     });
-    this.chat = new ChatPanel({ db, session, gate: this.gate, engine, readPage, tabs: this.tabs, bus: this.bus });
+    this.chat = new ChatPanel({
+      db,
+      session,
+      gate: this.gate,
+      engine,
+      readPage,
+      tabs: this.tabs,
+      bus: this.bus,
+      loadedModel: () => {
+        const status = this.engine.state.value.status;
+        return status?.state === 'ready' || status?.state === 'generating' ? status.modelId : null;
+      },
+    });
     this.history = new ChatHistory(db, this.bus);
     this.summaries = new SummaryJobs({
       db,

@@ -19,6 +19,8 @@ let bus: PanelBus;
 let tabs: TabWatcher;
 let chat: ChatPanel;
 let reads: number;
+/** What the engine holds in memory, as the panel's engine link would say. */
+let loaded: string | null;
 const saved: string[] = [];
 
 function pageAt(url: string): ExtractedPage {
@@ -43,6 +45,7 @@ beforeEach(async () => {
   bus = createPanelBus();
   saved.length = 0;
   reads = 0;
+  loaded = null;
   bus.on('threadSaved', ({ threadId }) => saved.push(threadId));
   tabs = new TabWatcher({
     tabs: fakeBrowser.tabs,
@@ -62,6 +65,7 @@ beforeEach(async () => {
     },
     tabs,
     bus,
+    loadedModel: () => loaded,
   });
   tabs.start();
   chat.start();
@@ -175,6 +179,7 @@ describe('new chat', () => {
       readPage: async (tabId) => pageAt((await fakeBrowser.tabs.get(tabId)).url ?? ''),
       tabs,
       bus,
+      loadedModel: () => loaded,
     });
     again.start();
     await expect.poll(() => again.state.value.conversation?.snapshot.thread.id).toBe(second.snapshot.thread.id);
@@ -191,6 +196,25 @@ describe('new chat', () => {
     chat.newChat();
     await expect.poll(() => state().conversation?.snapshot.thread.messages.length).toBe(0);
     expect(state().historyThreadId).toBeNull();
+  });
+});
+
+describe('a long draft', () => {
+  test('is measured with the model in memory, and never loads one to measure', async () => {
+    await p.gate.accept(ECHO_MODEL);
+    await openTab(URL_A);
+    await p.node.engine.unload();
+    chat.measureDraft('x'.repeat(5000));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(state().draft).toBeNull();
+    expect((await p.node.engine.status()).state).toBe('idle');
+
+    await state().conversation!.send('Load it, please.');
+    loaded = ECHO_MODEL;
+    chat.measureDraft('x'.repeat(5000));
+    await expect.poll(() => state().draft).toMatchObject({ fits: false, limit: expect.any(Number) });
+    chat.measureDraft('short');
+    expect(state().draft).toBeNull();
   });
 });
 
