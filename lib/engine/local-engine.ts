@@ -53,6 +53,8 @@ export class ModelNotStoredError extends Error {
 
 export class LocalEngine implements EngineAdminApi {
   private loaded: LoadedHandle | undefined;
+  /** The model host the loaded model's files came from: another host's model of that name is another model. */
+  private loadedHost = '';
   private readonly hub = new StatusHub();
   private readonly queue = new SerialQueue();
   private readonly requests = new Map<string, RunningRequest>();
@@ -171,10 +173,12 @@ export class LocalEngine implements EngineAdminApi {
   async applySettings(): Promise<void> {
     const loaded = this.loaded;
     if (loaded) {
-      // A new device or dtype applies to the next load: unload a model loaded the old way.
+      // A new host, device or dtype applies to the next load: unload a model loaded the old way
+      // (a model of the same name on another host is another model).
       const settings = await this.deps.settings();
       const wanted = downloadTarget(loaded.modelId, {}, settings, await this.deps.capabilities());
-      if (wanted.device !== loaded.device || (wanted.dtype ?? 'default') !== loaded.dtype) {
+      const moved = settings.modelHost !== this.loadedHost;
+      if (moved || wanted.device !== loaded.device || (wanted.dtype ?? 'default') !== loaded.dtype) {
         return this.queue.run(() => this.unloadNow('request'));
       }
     }
@@ -232,6 +236,7 @@ export class LocalEngine implements EngineAdminApi {
     const same = this.loaded;
     if (
       same?.modelId === modelId &&
+      this.loadedHost === settings.modelHost &&
       (!options.device || options.device === 'auto' || options.device === same.device) &&
       (!options.dtype || options.dtype === same.dtype)
     ) {
@@ -251,6 +256,7 @@ export class LocalEngine implements EngineAdminApi {
         onLoading: (device) => this.setStatus({ state: 'loading', modelId, device }),
       });
       this.loaded = loaded;
+      this.loadedHost = settings.modelHost;
       await this.deps.cache.markComplete(modelId, settings.modelHost, loaded.dtype);
       this.setReady(loaded);
       this.idle.arm(settings.idleUnloadMinutes);

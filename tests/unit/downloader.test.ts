@@ -183,9 +183,11 @@ describe('download', () => {
   });
 
   test('after switching the model host, a model from the old host is neither listed nor used', async () => {
-    await node.engine.download(ECHO_MODEL);
+    await node.engine.load(ECHO_MODEL);
     const before = await loadSettings(node.db);
     await saveSettings(node.db, { modelHost: 'http://localhost:9/' });
+    await node.engine.applySettings(); // as the offscreen document does on every save
+    expect((await node.engine.status()).state).toBe('idle');
     expect(await cachedEcho()).toBeUndefined();
     node.hub.clearLog();
     await expect(
