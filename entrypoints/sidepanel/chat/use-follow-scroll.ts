@@ -10,9 +10,11 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 const SLACK_PX = 48;
 
 const atBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight <= SLACK_PX;
-/** The panel's one scrolling container, while the anchor's view is the one shown. */
+/** The panel's one scrolling container. */
+const panelScroller = () => document.querySelector<HTMLElement>('#app > main');
+/** The scroller, while the anchor's view is the one shown. */
 const scrollerOf = (anchor: RefObject<HTMLElement | null>) =>
-  anchor.current && !anchor.current.closest('[hidden]') ? anchor.current.closest('main') : null;
+  anchor.current && !anchor.current.closest('[hidden]') ? panelScroller() : null;
 
 /**
  * `anchor` is any element inside the panel's `main`; `content` changes whenever the thread
@@ -22,10 +24,13 @@ export function useFollowScroll(anchor: RefObject<HTMLElement | null>, content: 
   const following = useRef(true);
   const [behind, setBehind] = useState(false);
 
+  // Listens on the panel's scroller itself, which exists from the start: the anchor may not
+  // yet (an empty view) or be hidden when this mounts.
   useEffect(() => {
-    const el = scrollerOf(anchor);
+    const el = panelScroller();
     if (!el) return;
     const onScroll = () => {
+      if (!scrollerOf(anchor)) return; // another view is scrolling
       following.current = atBottom(el);
       setBehind(!following.current);
     };
