@@ -18,7 +18,8 @@ export function iconStateOf(status: EngineStatus | null): IconState {
 
 /** Returns a function that shows `status` on the toolbar icon. */
 export function actionIconFor(action: ActionApi): (status: EngineStatus | null) => void {
-  let shown: IconState = 'idle';
+  // Unknown at first: the icon may still show another panel's state (one closed mid-answer).
+  let shown: IconState | null = null;
   return (status) => {
     const state = iconStateOf(status);
     if (state === shown) return;

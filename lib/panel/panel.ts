@@ -113,6 +113,8 @@ export class Panel {
 
   close(): void {
     for (const stop of this.unlisten.splice(0)) stop();
+    // Nothing watches the engine once the panel is gone, so the icon must not stay "working".
+    this.showOnIcon(null);
     this.summaries.close();
     this.history.close();
     this.chat.close();

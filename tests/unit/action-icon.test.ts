@@ -25,6 +25,9 @@ describe('the toolbar icon', () => {
     show(generating);
     show(ready);
     expect(calls).toEqual([
+      // The first status is always written: another panel may have left the icon "working".
+      ['icon', { path: iconPaths('idle') }],
+      ['title', { title: 'Edgewise' }],
       ['icon', { path: iconPaths('working') }],
       ['title', { title: 'Edgewise is working…' }],
       ['icon', { path: iconPaths('idle') }],
