@@ -4,6 +4,7 @@
  * available as the detail; it names files and hosts for whoever needs them.
  */
 import { i18n } from '@/lib/i18n';
+import { HUGGING_FACE_HUB } from '@/lib/settings';
 
 /** What the user can do about it: try again, change the model host, pick another model. */
 export type NextStep = 'retry' | 'settings' | 'models';
@@ -15,10 +16,10 @@ export interface PlainError {
   detail: string;
 }
 
-/** The first http(s) address's host in `message`, or the Hugging Face hub's. */
+/** The first http(s) address's host in `message`; the Hugging Face hub's (the default) when it names none. */
 function hostIn(message: string): string {
   const url = /https?:\/\/[^\s"')]+/.exec(message)?.[0];
-  return url && URL.canParse(url) ? new URL(url).host : 'huggingface.co';
+  return url && URL.canParse(url) ? new URL(url).host : new URL(HUGGING_FACE_HUB).host;
 }
 
 /** Says what went wrong with downloading `modelName`, and what can be done. */
@@ -28,7 +29,8 @@ export function explainDownloadError(message: string, modelName: string): PlainE
   if (/cancel/i.test(message)) return { text: message, steps: ['retry'], detail: '' };
   if (/was not found on/i.test(message))
     return plain(i18n.t('plainErrors.notFound', [hostIn(message), modelName]), ['models', 'settings']);
-  if (/StorageFull|QuotaExceeded|not enough (free )?space|disk is full/i.test(message))
+  // The engine's own words (lib/engine/downloader.ts): Comlink keeps an error's message, not its name.
+  if (/not enough disk space|of storage is free|QuotaExceeded/i.test(message))
     return plain(i18n.t('plainErrors.noSpace', [modelName]), ['models', 'retry']);
   if (/SHA-256|corrupt/i.test(message)) return plain(i18n.t('plainErrors.damaged'), ['retry']);
   if (/download stopped at/i.test(message)) return plain(i18n.t('plainErrors.dropped'), ['retry']);

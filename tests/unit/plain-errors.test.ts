@@ -18,7 +18,16 @@ describe('explainDownloadError', () => {
       /^127\.0\.0\.1:9 has no model “B”/,
       ['models', 'settings'],
     ],
-    ['StorageFullError: not enough free space', /not enough free space on this device for B/, ['models', 'retry']],
+    [
+      'There is not enough disk space to store a/b (onnx/model.onnx did not fit). Free some space or choose a smaller model; nothing of this download was kept.',
+      /not enough free space on this device for B/,
+      ['models', 'retry'],
+    ],
+    [
+      'This model needs 390 MB, but only 12 MB of storage is free. Free some space or choose a smaller model.',
+      /not enough free space on this device for B/,
+      ['models', 'retry'],
+    ],
     ['onnx/model.onnx: the downloaded bytes do not match the SHA-256 the model host published', /damaged/, ['retry']],
     ['the download stopped at 10 of 20 bytes', /connection dropped/, ['retry']],
     ['EngineDisconnected: The connection to the Edgewise engine was lost.', /engine stopped/, ['retry']],
