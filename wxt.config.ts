@@ -155,7 +155,8 @@ export default defineConfig({
     minimum_chrome_version: '123',
     // offscreen: the engine document. unlimitedStorage: model weights. contextMenus, sidePanel:
     // the summarize triggers and the panel. scripting: inject the extractor only when asked.
-    // storage: hand a summarize job from the background to the panel (session storage only).
+    // storage: hand a summarize job from the background to the panel (session storage), and
+    // remember that the welcome page was shown (local storage).
     permissions: ['offscreen', 'unlimitedStorage', 'contextMenus', 'sidePanel', 'scripting', 'storage'],
     // The same sites the content script already runs on (so no new install warning): the
     // extractor is injected there on demand, which content-script matches alone do not allow.

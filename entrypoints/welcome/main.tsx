@@ -1,9 +1,12 @@
 import { render } from 'preact';
+import { i18n } from '@/lib/i18n';
 import { browser } from 'wxt/browser';
 import { probeCapabilities } from '@/lib/device';
 import { ModelLibrary } from '@/lib/panel';
 import { openDatabase } from '@/lib/store';
 import { WelcomePage } from './WelcomePage';
+
+document.title = i18n.t('welcome.heading');
 
 // No engine connection here: the welcome page only reads settings and what this device can run.
 const library = new ModelLibrary({

@@ -23,6 +23,7 @@ export async function welcomeOnInstall(
 ): Promise<void> {
   if (details.reason !== 'install') return;
   if ((await apis.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY] === true) return;
-  await apis.storage.local.set({ [WELCOMED_KEY]: true });
   await apis.tabs.create({ url: apis.runtime.getURL(WELCOME_PATH) });
+  // Only once it opened: a failed open is tried again at the next "install".
+  await apis.storage.local.set({ [WELCOMED_KEY]: true });
 }
