@@ -1,6 +1,6 @@
 import type { EngineStatus } from '@/lib/engine';
 import { i18n } from '@/lib/i18n';
-import { catalog } from '@/models';
+import { findModel } from '@/models';
 
 /** What the engine is doing now, and on which device, in words (model names, not repository ids). */
 export function EngineStatusLine({ status }: { status: EngineStatus | null }) {
@@ -15,7 +15,7 @@ export function EngineStatusLine({ status }: { status: EngineStatus | null }) {
 function describeStatus(status: EngineStatus | null): string {
   if (!status) return i18n.t('engine.connecting');
   const device = (d: string) => i18n.t(d === 'webgpu' ? 'engine.onGpu' : 'engine.onCpu');
-  const name = (id: string) => catalog.find((m) => m.id === id)?.name ?? id;
+  const name = (id: string) => findModel(id)?.name ?? id;
   switch (status.state) {
     case 'idle':
       if (status.unloaded?.reason === 'idle') return i18n.t('engine.unloadedIdle', [name(status.unloaded.modelId)]);

@@ -47,7 +47,7 @@ export function recommendModel(
     reason,
   });
   for (const id of PREFERRED[device]) {
-    const model = catalog.find((m) => m.id === id);
+    const model = catalog.find((m) => m.id === id); // the given catalog, which tests vary
     if (model && fits(model)) return pick(model, i18n.t(device === 'webgpu' ? 'recommend.gpu' : 'recommend.cpu'));
   }
   const smallest = [...catalog].sort((a, b) => sizeOf(a) - sizeOf(b))[0];

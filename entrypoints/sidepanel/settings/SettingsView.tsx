@@ -12,7 +12,7 @@ import {
   type SettingsChange,
   type ThemePreference,
 } from '@/lib/settings';
-import { MODEL_DTYPES, catalog } from '@/models';
+import { MODEL_DTYPES, catalog, findModel } from '@/models';
 import { useValue } from '../use-panel';
 
 interface Props {
@@ -34,7 +34,7 @@ export function SettingsView(props: Props) {
   return settings ? <SettingsForm {...props} settings={settings} /> : <p role="status">{i18n.t('options.loading')}</p>;
 }
 
-const inCatalog = (id: string) => catalog.some((model) => model.id === id);
+const inCatalog = (id: string) => findModel(id) !== undefined;
 const ownModelOf = (modelId: string) => (inCatalog(modelId) ? '' : modelId);
 
 function SettingsForm({ library, checkHost, settings }: Props & { settings: Settings }) {

@@ -1,6 +1,7 @@
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
+import { titleOf } from '@/lib/panel';
 import type { JobState } from '@/lib/summarize';
 import { ModelOffer } from '../models/ModelOffer';
 import { usePanel, useValue } from '../use-panel';
@@ -49,7 +50,7 @@ export function SummaryView({
         <p class="source muted">
           {i18n.t('summary.source')}{' '}
           <a href={page.url} target="_blank" rel="noopener noreferrer" data-testid="summary-source">
-            {page.title || page.url}
+            {titleOf(page)}
           </a>
         </p>
       )}
