@@ -5,8 +5,15 @@ import type { ModelLibrary } from '@/lib/panel';
 import { useTheme } from '../sidepanel/use-theme';
 import { useValue } from '../sidepanel/use-panel';
 
+/** The shortcuts as Chrome has them now (the user may have changed them); '' when unset. */
+export interface Shortcuts {
+  summarize: string;
+  openPanel: string;
+}
+
 interface Props {
   library: ModelLibrary;
+  shortcuts: Shortcuts;
   /** Opens the side panel in this window. */
   openPanel(): Promise<void>;
 }
@@ -16,7 +23,7 @@ interface Props {
  * the model recommended for this device. Choosing it opens the panel, whose model offer
  * asks before anything is downloaded (the one first-run offer, not a second one here).
  */
-export function WelcomePage({ library, openPanel }: Props) {
+export function WelcomePage({ library, shortcuts, openPanel }: Props) {
   const state = useValue(library.state);
   const recommended = library.recommendation(state);
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,13 +49,13 @@ export function WelcomePage({ library, openPanel }: Props) {
         <li>
           <h2>{i18n.t('welcome.summarizeTitle')}</h2>
           <p>
-            {i18n.t('welcome.summarizeBody')} <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd>
+            {i18n.t('welcome.summarizeBody')} <Keys shortcut={shortcuts.summarize} />
           </p>
         </li>
         <li>
           <h2>{i18n.t('welcome.chatTitle')}</h2>
           <p>
-            {i18n.t('welcome.chatBody')} <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>E</kbd>
+            {i18n.t('welcome.chatBody')} <Keys shortcut={shortcuts.openPanel} />
           </p>
         </li>
         <li>
@@ -81,6 +88,21 @@ export function WelcomePage({ library, openPanel }: Props) {
         )}
         <p class="muted">{i18n.t('welcome.later')}</p>
       </section>
+    </>
+  );
+}
+
+/** "Alt+Shift+S" as keys; where to set one when there is none. */
+function Keys({ shortcut }: { shortcut: string }) {
+  if (!shortcut) return <span>{i18n.t('welcome.noShortcut')}</span>;
+  return (
+    <>
+      {shortcut.split('+').map((key, i) => (
+        <span key={i}>
+          {i > 0 && '+'}
+          <kbd>{key}</kbd>
+        </span>
+      ))}
     </>
   );
 }

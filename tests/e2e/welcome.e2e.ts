@@ -4,7 +4,7 @@
  * model saves it for the panel's first-run offer.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { EXTENSION_ORIGIN, startSession, type Session } from './harness';
+import { EXTENSION_ID, EXTENSION_ORIGIN, startSession, type Session } from './harness';
 
 let session: Session;
 const welcomePages = () =>
@@ -32,6 +32,24 @@ test('it offers the model recommended for this device, and choosing it saves it'
   const options = await session.browser.openExtensionPage('/options.html');
   await expect.poll(() => options.locator('#model').inputValue()).toBe('HuggingFaceTB/SmolLM2-360M-Instruct');
   await options.close();
+});
+
+test('it shows the shortcuts as Chrome has them, after the user changed one', async () => {
+  const extensions = await session.browser.context.newPage();
+  await extensions.goto('chrome://extensions/shortcuts');
+  await extensions.evaluate(async (extensionId) => {
+    // The API behind chrome://extensions/shortcuts.
+    const developer = (
+      globalThis as unknown as {
+        chrome: { developerPrivate: { updateExtensionCommand(u: object): Promise<void> } };
+      }
+    ).chrome.developerPrivate;
+    await developer.updateExtensionCommand({ extensionId, commandName: 'summarize-page', keybinding: 'Ctrl+Shift+Y' });
+  }, EXTENSION_ID);
+  await extensions.close();
+  const page = welcomePages()[0]!;
+  await page.reload();
+  await expect.poll(() => page.locator('kbd').allTextContents()).toEqual(['Ctrl', 'Shift', 'Y', 'Alt', 'Shift', 'E']);
 });
 
 test('a browser restart does not open it again', async () => {
