@@ -92,3 +92,12 @@ function storedState(stored: CachedModel | undefined, dtype: ModelDtype | undefi
   if (!stored) return 'none';
   return storedWhole(stored, dtype) ? 'complete' : 'partial';
 }
+
+/**
+ * The one size to show for a row, so the offer, the row and the progress bar never disagree:
+ * the catalog's, else what the host said once a download started (`downloadTotal`), else
+ * what is stored.
+ */
+export function knownSize(row: ModelRow, downloadTotal: number | undefined): number | undefined {
+  return row.downloadBytes ?? (downloadTotal || undefined) ?? (row.stored === 'complete' ? row.storedBytes : undefined);
+}

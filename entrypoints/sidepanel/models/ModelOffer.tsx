@@ -1,6 +1,6 @@
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
-import type { ModelRow } from '@/lib/model-manager';
+import { knownSize, type ModelRow } from '@/lib/model-manager';
 import { usePanel, useValue } from '../use-panel';
 import { DownloadProgressView } from './DownloadProgressView';
 
@@ -26,8 +26,7 @@ export function ModelOffer({
 }) {
   const panel = usePanel();
   const download = useValue(panel.downloads.state).get(row.id);
-  // Once the host has said how big it is, the offer says the same as the progress bar.
-  const bytes = row.downloadBytes ?? (download?.progress?.total || undefined);
+  const bytes = knownSize(row, download?.progress?.total);
   const size = bytes !== undefined ? formatBytes(bytes) : i18n.t('models.sizeUnknownShort');
   const accept = () => void panel.gate.accept(row.id);
   return (

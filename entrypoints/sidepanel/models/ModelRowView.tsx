@@ -1,6 +1,6 @@
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
-import type { ModelRow } from '@/lib/model-manager';
+import { knownSize, type ModelRow } from '@/lib/model-manager';
 import { usePanel, useValue } from '../use-panel';
 import { DownloadProgressView } from './DownloadProgressView';
 
@@ -18,12 +18,7 @@ export function ModelRowView({ row, recommendation, onOpenSettings, onUse, onDel
   const { downloads, gate } = usePanel();
   const download = useValue(downloads.state).get(row.id);
   const nameId = `model-${row.id.replace(/\W+/g, '-')}`;
-  // One size, never two that disagree: the catalog's, else what the host said once a download
-  // started, else what is stored.
-  const bytes =
-    row.downloadBytes ??
-    (download?.progress?.total || undefined) ??
-    (row.stored === 'complete' ? row.storedBytes : undefined);
+  const bytes = knownSize(row, download?.progress?.total);
   const size = bytes !== undefined ? i18n.t('models.sizeAbout', [formatBytes(bytes)]) : i18n.t('models.sizeUnknown');
   return (
     <li
