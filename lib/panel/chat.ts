@@ -152,10 +152,7 @@ export class ChatPanel {
 
   /** Starts a new, empty chat about the active tab's page; the current thread stays in history. */
   newChat(): void {
-    const { tab, temporary } = this.current.value;
-    if (!tab?.url) return;
-    this.update({ historyThreadId: null });
-    void this.pick(() => this.sessions.startOver(tab, temporary));
+    this.startOver();
   }
 
   /** Whether a summary of `url` can be followed up here: it is the active tab's page. */
@@ -169,10 +166,15 @@ export class ChatPanel {
    * summary, so questions about it have it in context (issue 11).
    */
   followUp(summary: { url: string; text: string; modelId: string }): void {
+    if (!this.canFollowUp(summary.url)) return;
+    this.startOver({ question: i18n.t('chat.summaryQuestion'), answer: summary.text, modelId: summary.modelId });
+  }
+
+  /** A new chat about the active tab's page, empty or opening with `opening`; leaves a history thread. */
+  private startOver(opening?: Parameters<ChatSessions['startOver']>[2]): void {
     const { tab, temporary } = this.current.value;
-    if (!tab || !this.canFollowUp(summary.url)) return;
+    if (!tab?.url) return;
     this.update({ historyThreadId: null });
-    const opening = { question: i18n.t('chat.summaryQuestion'), answer: summary.text, modelId: summary.modelId };
     void this.pick(() => this.sessions.startOver(tab, temporary, opening));
   }
 
