@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SourceMode } from '@/lib/extract';
 import type { ModelDtype } from '@/models';
+import type { ProfileFields, ProfileLink } from '@/lib/profile/fields';
 
 /** Metadata of one fully downloaded model file. Its bytes live in `modelChunks`. */
 export interface ModelFileRecord {
@@ -107,6 +108,53 @@ export interface ChatThreadRecord {
   messages: ChatMessageRecord[];
 }
 
+/** Who the user is, for filling forms and drafting answers (issue 12). Never sent to a page unless picked. */
+export interface ProfileRecord {
+  id: string;
+  /** What the user calls it: "Personal", "Work". */
+  name: string;
+  /** Exactly one profile is the default (the one autofill offers first). */
+  isDefault: boolean;
+  fields: ProfileFields;
+  links: ProfileLink[];
+  /** Free-form notes (a CV summary, skills, preferences) the model may draft answers from. */
+  about: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Why a page is in memory: the user summarized or chatted about it, or kept it open (opt-in). */
+export type MemoryReason = 'used' | 'read';
+
+/** A remembered page; its text is in {@link MemoryPartRecord}s, so search reads only matching parts. */
+export interface MemoryPageRecord {
+  id?: number;
+  /** Without the fragment: one record per page, updated when it is used again. */
+  url: string;
+  /** The hostname, for "Don't remember this site" and delete by site. */
+  site: string;
+  title: string;
+  lang: string;
+  reason: MemoryReason;
+  /** When it was last used or read (retention and "last hour / day / week" go by this). */
+  visitedAt: number;
+  words: number;
+  parts: number;
+  /** UTF-16 bytes of the text and title, what the size cap counts. */
+  bytes: number;
+}
+
+/** One part of a remembered page's text, with its search terms (a multi-entry index). */
+export interface MemoryPartRecord {
+  pageId: number;
+  index: number;
+  text: string;
+  /** Distinct retrieval terms of `text` (`terms()` of lib/chat), indexed to find candidate parts. */
+  terms: string[];
+  /** Term count of `text`, for BM25's length normalisation. */
+  length: number;
+}
+
 /** Typed Dexie database; construct through {@link openDatabase}. */
 export type EdgewiseDatabase = Dexie & {
   modelFiles: EntityTable<ModelFileRecord, 'key'>;
@@ -115,6 +163,9 @@ export type EdgewiseDatabase = Dexie & {
   summaries: EntityTable<SummaryRecord, 'id'>;
   chatThreads: EntityTable<ChatThreadRecord, 'id'>;
   modelDownloads: EntityTable<ModelDownloadRecord, 'modelId'>;
+  profiles: EntityTable<ProfileRecord, 'id'>;
+  memoryPages: EntityTable<MemoryPageRecord, 'id'>;
+  memoryParts: Dexie.Table<MemoryPartRecord, [number, number]>;
 };
 
 /** Default database name; tests pass their own to stay isolated. */
@@ -134,6 +185,12 @@ export function openDatabase(name: string = DATABASE_NAME): EdgewiseDatabase {
   db.version(3).stores({
     chatThreads: 'id, url, updatedAt',
     modelDownloads: 'modelId',
+  });
+  // Private context (issue 12): new stores only, so today's rows stay as they are.
+  db.version(4).stores({
+    profiles: 'id',
+    memoryPages: '++id, &url, site, visitedAt',
+    memoryParts: '[pageId+index], pageId, *terms',
   });
   return db;
 }
