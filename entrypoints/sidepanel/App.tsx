@@ -6,12 +6,13 @@ import { EngineStatusLine } from './EngineStatusLine';
 import { HistoryView } from './history/HistoryView';
 import { ModelManager } from './models/ModelManager';
 import { ModelOffer } from './models/ModelOffer';
+import { ProfileView } from './profile/ProfileView';
 import { SettingsView } from './settings/SettingsView';
 import { SummaryPanel } from './summary/SummaryPanel';
 import { useTheme } from './use-theme';
 import { usePanel, useValue } from './use-panel';
 
-const VIEWS = ['chat', 'summary', 'history', 'models', 'settings'] as const;
+const VIEWS = ['chat', 'summary', 'history', 'profile', 'models', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The side panel: chat, summaries, history, models and settings, all views kept alive while hidden. */
@@ -91,6 +92,9 @@ export function App() {
             }}
             onOpenSummary={() => setView('summary')}
           />
+        </ViewPanel>
+        <ViewPanel name="profile" shown={view}>
+          <ProfileView />
         </ViewPanel>
         <ViewPanel name="models" shown={view}>
           {engine ? (

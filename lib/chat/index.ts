@@ -16,6 +16,7 @@ export {
   type ChatExport,
   type ImportResult,
 } from './export';
+export { expectObject, fail } from './export-schema';
 export {
   formatContextParts,
   partSize,

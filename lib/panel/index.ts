@@ -12,6 +12,7 @@ export { historyEntries, titleOf, type HistoryEntry, type HistoryKind } from './
 export { ModelGate, ModelNotDownloadedError } from './model-gate';
 export { ModelLibrary, type ModelsState, type StorageUse } from './models';
 export { explainDownloadError, type NextStep, type PlainError } from './plain-errors';
+export { ProfileBook, type ProfileBookState, type ProfileStatus } from './profiles';
 export type { Readable } from './observable';
 export { Panel, type PanelBrowser, type PanelDeps } from './panel';
 export { SummaryJobs, type SummaryState } from './summaries';

@@ -18,6 +18,7 @@ import { createPanelBus, type PanelBus } from './events';
 import { ChatHistory } from './history';
 import { ModelGate } from './model-gate';
 import { ModelLibrary } from './models';
+import { ProfileBook } from './profiles';
 import { SummaryJobs } from './summaries';
 import { TabWatcher } from './tabs';
 
@@ -38,6 +39,7 @@ export class Panel {
   readonly tabs: TabWatcher;
   readonly chat: ChatPanel;
   readonly history: ChatHistory;
+  readonly profiles: ProfileBook;
   readonly summaries: SummaryJobs;
   private readonly unlisten: (() => void)[] = [];
   private readonly showOnIcon: (status: EngineStatus | null) => void;
@@ -76,6 +78,7 @@ export class Panel {
       },
     });
     this.history = new ChatHistory(db, this.bus);
+    this.profiles = new ProfileBook(db);
     this.summaries = new SummaryJobs({
       db,
       session,
@@ -107,6 +110,7 @@ export class Panel {
     this.tabs.start();
     this.chat.start();
     this.history.start();
+    void this.profiles.start();
     this.summaries.start();
     void this.models.refresh();
   }

@@ -36,3 +36,34 @@ export interface ProfileLink {
   label: string;
   url: string;
 }
+
+/** The form's sections, in order; every token is in exactly one. */
+export const PROFILE_GROUPS = {
+  name: ['name', 'given-name', 'additional-name', 'family-name'],
+  contact: ['email', 'tel'],
+  address: [
+    'address-line1',
+    'address-line2',
+    'address-line3',
+    'address-level2',
+    'address-level1',
+    'postal-code',
+    'country',
+  ],
+  other: ['organization', 'organization-title', 'bday', 'url'],
+} as const satisfies Record<string, readonly ProfileToken[]>;
+
+/** One section of the form. */
+export type ProfileGroup = keyof typeof PROFILE_GROUPS;
+
+/**
+ * Tokens the form offers several values for ("Add another email"), because forms ask for
+ * one and people have a work and a personal one. Stored profiles may hold several values
+ * of any token (an import may), but one address or birthday is what people have.
+ */
+export const REPEATABLE_TOKENS: readonly ProfileToken[] = ['email', 'tel', 'url'];
+
+/** Whether `value` names a profile field (an import's keys are checked with this). */
+export function isProfileToken(value: string): value is ProfileToken {
+  return (PROFILE_TOKENS as readonly string[]).includes(value);
+}

@@ -115,7 +115,9 @@ export interface ProfileRecord {
   name: string;
   /** Exactly one profile is the default (the one autofill offers first). */
   isDefault: boolean;
+  /** Values trimmed, as typed otherwise (a phone keeps its spaces); `country` is an ISO 3166-1 alpha-2 code. */
   fields: ProfileFields;
+  /** Free links, https:// only. */
   links: ProfileLink[];
   /** Free-form notes (a CV summary, skills, preferences) the model may draft answers from. */
   about: string;
