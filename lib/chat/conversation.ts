@@ -7,6 +7,7 @@ import { textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
 import type { ModelPage } from '@/lib/extract';
+import type { RecalledPage } from '@/lib/memory';
 import { HISTORY_SHARE, buildChatPrompt, type ChatModel } from './prompt';
 
 export type { ChatModel };
@@ -18,6 +19,8 @@ export interface ConversationDeps {
   model(): Promise<ChatModel>;
   /** The page text when the context toggle is on and the page is open; null otherwise. */
   readPage(): Promise<ModelPage | null>;
+  /** Remembered pages matching the question when "Also search my pages" is on; none otherwise. */
+  recall(question: string): Promise<RecalledPage[]>;
   /** Streams one answer; resolves with `stopped` when `signal` aborted it. Rejects if the engine fails. */
   generate(
     messages: ChatMessage[],
@@ -146,7 +149,8 @@ export class Conversation {
       const page = await this.deps.readPage();
       // A tab still loading when the thread began showed its URL as the title; use the page's.
       if (page?.title && page.title !== this.thread.title) this.thread = { ...this.thread, title: page.title };
-      const prompt = await buildChatPrompt(messages, page, model);
+      const recalled = await this.deps.recall(messages.at(-1)!.text);
+      const prompt = await buildChatPrompt(messages, page, model, recalled);
       answer.context = prompt.context;
       this.omitted = prompt.omitted;
       this.emit();

@@ -81,7 +81,11 @@ function checkArray(value: Json, field: string, where: string): unknown[] {
 
 function checkContext(value: unknown, where: string): asserts value is ContextUse {
   const contextWhere = i18n.t('importErrors.where.context', [where]);
-  const context = expectObject(value, ['mode', 'parts', 'totalParts', 'words', 'totalWords'], contextWhere);
+  const context = expectObject(
+    value,
+    ['mode', 'parts', 'totalParts', 'words', 'totalWords', 'remembered'],
+    contextWhere,
+  );
   checkOneOf(context, 'mode', MODES, contextWhere);
   for (const field of ['totalParts', 'words', 'totalWords']) checkNumber(context, field, contextWhere, true);
   checkArray(context, 'parts', contextWhere).forEach((item, i) => {
@@ -91,6 +95,16 @@ function checkContext(value: unknown, where: string): asserts value is ContextUs
     checkNumber(part, 'words', partWhere, true);
     checkString(part, 'preview', partWhere);
   });
+  if ('remembered' in context) {
+    checkArray(context, 'remembered', contextWhere).forEach((item, i) => {
+      const pageWhere = i18n.t('importErrors.where.rememberedPage', [where, i + 1]);
+      const page = expectObject(item, ['url', 'title', 'visitedAt', 'parts'], pageWhere);
+      checkWebAddress(page, 'url', pageWhere);
+      checkString(page, 'title', pageWhere);
+      checkNumber(page, 'visitedAt', pageWhere);
+      checkNumber(page, 'parts', pageWhere, true);
+    });
+  }
 }
 
 function checkMessage(value: unknown, where: string): asserts value is ChatMessageRecord {
@@ -125,13 +139,17 @@ export function checkThread(value: unknown, position: number): asserts value is 
 }
 
 function copyContext(context: ContextUse): ContextUse {
-  return {
+  const copy: ContextUse = {
     mode: context.mode,
     parts: context.parts.map(({ index, words, preview }) => ({ index, words, preview })),
     totalParts: context.totalParts,
     words: context.words,
     totalWords: context.totalWords,
   };
+  if (context.remembered !== undefined) {
+    copy.remembered = context.remembered.map(({ url, title, visitedAt, parts }) => ({ url, title, visitedAt, parts }));
+  }
+  return copy;
 }
 
 function copyMessage(message: ChatMessageRecord): ChatMessageRecord {

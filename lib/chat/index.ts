@@ -39,5 +39,5 @@ export {
   type QuestionFit,
   type ChatPrompt,
 } from './prompt';
-export { rankChunks, rankWeighted, terms, type RankOptions, type ScoredChunk } from './retrieval';
+export { rankChunks, rankWeighted, terms, type CorpusStats, type RankOptions, type ScoredChunk } from './retrieval';
 export { TAB_THREADS_KEY, bindThread, boundThread, threadUrl, unbindTab, type TabThread } from './tab-threads';

@@ -9,7 +9,9 @@ import type { ChatMessage } from '@/lib/engine';
 import type { ModelPage } from '@/lib/extract';
 import type { ChatMessageRecord, ContextUse } from '@/lib/store';
 import type { CountTokens } from '@/lib/summarize';
+import type { RecalledPage } from '@/lib/memory';
 import { formatContextParts, selectPageContext, type ContextSelection } from './page-context';
+import { fitRemembered } from './remembered-context';
 import { i18n } from '@/lib/i18n';
 
 /** Earlier turns may take a quarter of the prompt at most (`textBudget`'s history share); the page gets what is left. */
@@ -26,9 +28,13 @@ export const CHAT_SYSTEM_PROMPT =
  * is said once, by the markers in the text: saying it again costs tokens, and small
  * models copy repeated phrases into loops.
  */
-export function userTurn(question: string, page: Pick<ModelPage, 'title' | 'text'> | null): string {
-  if (!page) return question;
-  return `${dataBlock('page', { title: page.title }, page.text)}\n\n${question}`;
+export function userTurn(
+  question: string,
+  page: Pick<ModelPage, 'title' | 'text'> | null,
+  remembered: readonly string[] = [],
+): string {
+  const current = page ? [dataBlock('page', { title: page.title }, page.text)] : [];
+  return [...current, ...remembered, question].join('\n\n');
 }
 
 /** Tokens a prompt costs besides the page text: system prompt, question, delimiters, template. */
@@ -103,22 +109,32 @@ export async function measureQuestion(question: string, title: string, model: Ch
 
 /**
  * The messages for answering the last of `messages`: the system prompt, the earlier turns
- * that fit, and the question with the page parts that fit (all of the page when it does).
+ * that fit, and the question with the page parts that fit (all of the page when it does),
+ * after the best parts of remembered pages (`recalled`), which take at most half the room
+ * when there is a page too.
  */
 export async function buildChatPrompt(
   messages: readonly ChatMessageRecord[],
   page: ModelPage | null,
   model: ChatModel,
+  recalled: readonly RecalledPage[] = [],
 ): Promise<ChatPrompt> {
   const question = messages.at(-1)!.text;
   const budget = textBudget(model.contextWindow, HISTORY_SHARE);
   const { tokens: fixed, fits } = await measureQuestion(question, page?.title ?? '', model);
   if (!fits) throw new QuestionTooLongError(i18n.t('chatErrors.questionTooLong', [fixed, budget.promptTokens]));
   const history = await fitHistory(messages.slice(0, -1), budget.historyTokens, model.countTokens);
-  const room = budget.promptTokens - fixed - history.tokens;
+  let room = budget.promptTokens - fixed - history.tokens;
+  const hasPage = Boolean(page?.text.trim());
+  const remembered =
+    recalled.length > 0 && room >= 2
+      ? await fitRemembered(recalled, hasPage ? Math.floor(room / 2) : room, model.countTokens)
+      : null;
+  // The blank line between blocks costs a token or two; one per block is a safe margin.
+  if (remembered?.blocks.length) room -= remembered.tokens + remembered.blocks.length;
   let context: ContextUse = { mode: 'none', parts: [], totalParts: 0, words: 0, totalWords: 0 };
   let block = null;
-  if (page && page.text.trim() && room >= 1) {
+  if (page && hasPage && room >= 1) {
     const earlierQuestions = messages.slice(0, -1).flatMap((m) => (m.role === 'user' ? [m.text] : []));
     const selection = await selectPageContext({
       text: page.text,
@@ -133,8 +149,9 @@ export async function buildChatPrompt(
   const prompt: ChatMessage[] = [
     { role: 'system', content: CHAT_SYSTEM_PROMPT },
     ...history.messages,
-    { role: 'user', content: userTurn(question, block) },
+    { role: 'user', content: userTurn(question, block, remembered?.blocks) },
   ];
+  if (remembered?.used.length) context = { ...context, remembered: remembered.used };
   return { messages: prompt, context, omitted: history.omitted };
 }
 

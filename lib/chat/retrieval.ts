@@ -20,6 +20,19 @@ export interface ScoredChunk {
 export interface RankOptions {
   k1?: number;
   b?: number;
+  /**
+   * The collection the chunks were drawn from, when they are only its candidates (page
+   * memory ranks the parts that share a term with the question, out of every remembered
+   * part): IDF then comes from the whole collection, not from the candidates alone.
+   */
+  corpus?: CorpusStats;
+}
+
+/** Size and document frequencies of a collection larger than the chunks ranked. */
+export interface CorpusStats {
+  size: number;
+  /** Parts of the collection holding each query term (as {@link terms} returns it). */
+  documentFrequency: ReadonlyMap<string, number>;
 }
 
 // Question words matter here: "what does the page say about X" must reduce to just "x".
@@ -92,16 +105,16 @@ export function rankChunks(chunks: readonly string[], query: string, options: Ra
 export function rankWeighted(
   chunks: readonly string[],
   weights: ReadonlyMap<string, number>,
-  { k1 = 1.2, b = 0.75 }: RankOptions = {},
+  { k1 = 1.2, b = 0.75, corpus }: RankOptions = {},
 ): ScoredChunk[] {
   if (!(k1 >= 0) || !(b >= 0 && b <= 1)) throw new RangeError(`BM25 needs k1 ≥ 0 and 0 ≤ b ≤ 1, got k1=${k1}, b=${b}.`);
   const docs = chunks.map(termCounts);
-  const n = docs.length;
+  const n = corpus?.size ?? docs.length;
   // A page of only stopwords has no terms at all; any positive average keeps the formula finite.
-  const averageLength = docs.reduce((sum, doc) => sum + doc.length, 0) / n || 1;
+  const averageLength = docs.reduce((sum, doc) => sum + doc.length, 0) / docs.length || 1;
   const idf = new Map<string, number>();
   for (const term of weights.keys()) {
-    const df = docs.filter((doc) => doc.counts.has(term)).length;
+    const df = corpus?.documentFrequency.get(term) ?? docs.filter((doc) => doc.counts.has(term)).length;
     idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   const scored = docs.map(({ counts, length }, index): ScoredChunk => {

@@ -2,6 +2,7 @@ import { blocksLength, cleanBlock, countWords, joinCapped, selectionBlocks } fro
 import { collectBlocks } from './blocks';
 import { isClutter } from './clutter';
 import { readArticle, type Article } from './readable';
+import { hasSecretFields } from './secret-fields';
 import { copyVisible } from './visibility';
 import {
   EXTRACT_MAX_CHARS,
@@ -20,6 +21,7 @@ interface Meta {
   url: string;
   byline: string;
   lang: string;
+  secretFields: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export function extractPage(doc: Document, options: ExtractOptions): ExtractedPa
   const start = performance.now();
   const maxChars = options.maxChars ?? EXTRACT_MAX_CHARS;
   if (!Number.isFinite(maxChars) || maxChars < 1) throw new RangeError(`maxChars must be at least 1, not ${maxChars}.`);
-  const meta = readMeta(doc);
+  const meta: Meta = { ...readMeta(doc), secretFields: hasSecretFields(doc, options.shadowRoot) };
 
   if (options.mode === 'selection') {
     const blocks = selectionBlocks(options.selectionText ?? '');
@@ -119,6 +121,7 @@ function finish(
     wordCount: countWords(joined.text),
     source,
     capped,
+    secretFields: meta.secretFields,
     ms: performance.now() - start,
   };
 }
@@ -128,7 +131,7 @@ function textLimitReason(maxChars: number): string {
 }
 
 /** Title, URL, author and language as the document declares them ('' when it does not). */
-function readMeta(doc: Document): Meta {
+function readMeta(doc: Document): Omit<Meta, 'secretFields'> {
   const metaContent = (selector: string) => cleanBlock(doc.querySelector(selector)?.getAttribute('content') ?? '');
   return {
     title: cleanBlock(doc.title),

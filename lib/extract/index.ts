@@ -4,6 +4,7 @@
  * (injected script) and in unit tests (happy-dom).
  */
 export { extractPage } from './extract-page';
+export { hasSecretFields } from './secret-fields';
 export { cleanBlock, countWords, stripInvisible } from './clean-text';
 export {
   EXTRACT_MAX_CHARS,

@@ -31,6 +31,8 @@ export interface ExtractedPage {
   source: 'article' | 'visible-text' | 'selection';
   /** Never silent: set when anything was cut, saying why and how much. */
   capped: null | ExtractCap;
+  /** The page has a password, card or one-time-code field, so page memory never keeps it. */
+  secretFields: boolean;
   /** Milliseconds spent, for the benchmark. */
   ms: number;
 }

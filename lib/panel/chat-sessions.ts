@@ -9,6 +9,7 @@ import { Conversation, bindThread, boundThread, threadUrl, unbindTab, type Conve
 import type { DownloadProgress } from '@/lib/engine';
 import type { ExtractedPage, ModelPage, SourceMode } from '@/lib/extract';
 import type { SessionStorage, TextModel } from '@/lib/messaging';
+import { searchMemory } from '@/lib/memory';
 import { loadSettings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
 import type { ModelGate } from './model-gate';
@@ -25,6 +26,10 @@ export interface ChatSessionsDeps {
   readPage: PageReader;
   /** Whether the page is attached to the next question (the context toggle). */
   useContext(): boolean;
+  /** Whether remembered pages are searched for the next question ("Also search my pages"). */
+  searchMemory(): boolean;
+  /** A page whose text went to the model: page memory decides whether to keep it. */
+  remember(page: ExtractedPage): void;
   /** Shown while a model loads from IndexedDB. */
   onLoadProgress(progress: DownloadProgress | null): void;
   /** A thread was saved (so history lists refresh). */
@@ -188,14 +193,16 @@ export class ChatSessions {
         if (!tab || !this.deps.useContext()) return null;
         try {
           const page = await this.deps.readPage(tab.tabId, 'page');
-          return threadUrl(page.url) === threadUrl(tab.url)
-            ? { title: page.title, url: page.url, lang: page.lang, text: page.text }
-            : null;
+          if (threadUrl(page.url) !== threadUrl(tab.url)) return null;
+          if (!temporary) this.deps.remember(page);
+          return { title: page.title, url: page.url, lang: page.lang, text: page.text };
         } catch {
           // The context bar already says why this page cannot be read; answer without it.
           return null;
         }
       },
+      recall: (question) =>
+        this.deps.searchMemory() ? searchMemory(db, question, { excludeUrl: tab?.url }) : Promise.resolve([]),
       generate: (messages, maxNewTokens, onText, signal) =>
         streamAnswer(this.deps.engine(), { feature: 'chat', messages, modelId, maxNewTokens, signal, onText }),
       now: this.deps.now ?? (() => Date.now()),

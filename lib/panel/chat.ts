@@ -20,6 +20,8 @@ export interface ChatState {
   tab: TabPage | null;
   temporary: boolean;
   useContext: boolean;
+  /** "Also search my pages": remembered pages that match the question go to the model too. */
+  searchMemory: boolean;
   /** A thread picked in history, shown instead of the tab's until the user goes back. */
   historyThreadId: string | null;
   /** Null while the next conversation is found: nothing typed meanwhile goes to the old one. */
@@ -45,7 +47,10 @@ const REREAD_AFTER_MS = 1000;
 const MEASURE_FROM_CHARS = 100;
 const MEASURE_AFTER_MS = 300;
 
-export interface ChatPanelDeps extends Omit<ChatSessionsDeps, 'useContext' | 'onLoadProgress' | 'onSaved'> {
+export interface ChatPanelDeps extends Omit<
+  ChatSessionsDeps,
+  'useContext' | 'searchMemory' | 'onLoadProgress' | 'onSaved'
+> {
   tabs: TabWatcher;
   bus: PanelBus;
   /** The model the engine holds in memory now, if any (a draft is measured only with it). */
@@ -57,6 +62,7 @@ export class ChatPanel {
     tab: null,
     temporary: false,
     useContext: true,
+    searchMemory: false,
     historyThreadId: null,
     conversation: null,
     conversationIsTemporary: false,
@@ -76,6 +82,7 @@ export class ChatPanel {
     this.sessions = new ChatSessions({
       ...deps,
       useContext: () => this.current.value.useContext,
+      searchMemory: () => this.current.value.searchMemory,
       onLoadProgress: (loading) => this.update({ loading }),
       onSaved: (threadId) => deps.bus.emit('threadSaved', { threadId }),
     });
@@ -133,6 +140,10 @@ export class ChatPanel {
 
   setUseContext(useContext: boolean): void {
     this.update({ useContext });
+  }
+
+  setSearchMemory(searchMemory: boolean): void {
+    this.update({ searchMemory });
   }
 
   /** Shows a thread from history (its page may be closed). */

@@ -9,6 +9,7 @@ export { EngineLink, type EngineLinkState } from './engine-link';
 export { createPanelBus, type PanelBus, type PanelEvents } from './events';
 export { ChatHistory, type HistoryState, type ImportOutcome } from './history';
 export { historyEntries, titleOf, type HistoryEntry, type HistoryKind } from './history-entries';
+export { PageMemory, type ForgetRange, type MemoryState } from './memory';
 export { ModelGate, ModelNotDownloadedError } from './model-gate';
 export { ModelLibrary, type ModelsState, type StorageUse } from './models';
 export { explainDownloadError, type NextStep, type PlainError } from './plain-errors';

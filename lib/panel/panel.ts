@@ -9,6 +9,7 @@ import { connectEngine } from '@/lib/messaging';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { extractFromTab } from '@/lib/tabs';
 import type { EngineStatus } from '@/lib/engine';
+import type { ExtractedPage } from '@/lib/extract';
 import { actionIconFor } from './action-icon';
 import { ChatPanel } from './chat';
 import type { PageReader } from './chat-sessions';
@@ -17,6 +18,7 @@ import { EngineLink } from './engine-link';
 import { createPanelBus, type PanelBus } from './events';
 import { ChatHistory } from './history';
 import { ModelGate } from './model-gate';
+import { PageMemory } from './memory';
 import { ModelLibrary } from './models';
 import { ProfileBook } from './profiles';
 import { SummaryJobs } from './summaries';
@@ -41,6 +43,7 @@ export class Panel {
   readonly history: ChatHistory;
   readonly profiles: ProfileBook;
   readonly summaries: SummaryJobs;
+  readonly memory: PageMemory;
   private readonly unlisten: (() => void)[] = [];
   private readonly showOnIcon: (status: EngineStatus | null) => void;
 
@@ -49,6 +52,9 @@ export class Panel {
     const session = browser.storage.session;
     const readPage: PageReader = (tabId, mode) => extractFromTab(browser, tabId, mode);
     this.engine = new EngineLink({ connect: () => connectEngine(browser.runtime) });
+    this.memory = new PageMemory({ db });
+    // Remembering never holds up an answer or a summary, and a failure to store loses nothing of them.
+    const remember = (page: ExtractedPage) => void this.memory.remember(page).catch(() => undefined);
     const engine = () => this.engine.engine;
     this.models = new ModelLibrary({
       db,
@@ -72,6 +78,7 @@ export class Panel {
       readPage,
       tabs: this.tabs,
       bus: this.bus,
+      remember,
       loadedModel: () => {
         const status = this.engine.state.value.status;
         return status?.state === 'ready' || status?.state === 'generating' ? status.modelId : null;
@@ -86,6 +93,7 @@ export class Panel {
       models: this.models,
       engine,
       readPage,
+      remember,
       tabs: this.tabs,
       bus: this.bus,
     });
@@ -112,6 +120,7 @@ export class Panel {
     this.history.start();
     void this.profiles.start();
     this.summaries.start();
+    this.memory.start();
     void this.models.refresh();
   }
 
@@ -120,6 +129,7 @@ export class Panel {
     // Nothing watches the engine once the panel is gone, so the icon must not stay "working".
     this.showOnIcon(null);
     this.summaries.close();
+    this.memory.close();
     this.history.close();
     this.chat.close();
     this.tabs.close();

@@ -5,7 +5,7 @@
  * chat; the answer comes through the one answer stream.
  */
 import { streamAnswer, type AnswerEngine } from '@/lib/answer';
-import type { SourceMode } from '@/lib/extract';
+import type { ExtractedPage, SourceMode } from '@/lib/extract';
 import { sha256Hex } from '@/lib/hash';
 import { i18n } from '@/lib/i18n';
 import { JOB_KEY, takeJob, type SessionStorage } from '@/lib/messaging';
@@ -48,6 +48,8 @@ export interface SummaryJobsDeps {
   models: ModelLibrary;
   engine(): AnswerEngine;
   readPage: PageReader;
+  /** A page that was summarized: page memory decides whether to keep it. */
+  remember(page: ExtractedPage): void;
   tabs: TabWatcher;
   bus: PanelBus;
   now?(): number;
@@ -146,7 +148,12 @@ export class SummaryJobs {
     await runSummaryJob(
       { mode, fresh },
       {
-        extract: (m) => this.deps.readPage(tabId, m),
+        extract: async (m) => {
+          const page = await this.deps.readPage(tabId, m);
+          // A selection is not the page: memory keeps whole pages, which search can cite.
+          if (m === 'page') this.deps.remember(page);
+          return page;
+        },
         hash: (text) => sha256Hex(text),
         findStored: (key) => findStoredSummary(db, key),
         save: (record) => saveSummary(db, record),
@@ -222,6 +229,7 @@ function historyState(record: SummaryRecord): JobState {
     wordCount: 0,
     source: 'article' as const,
     capped: null,
+    secretFields: false,
     ms: 0,
   };
   return { kind: 'done', page, record, fromCache: true, capped: null };

@@ -1,26 +1,39 @@
 /**
- * Settings changes, heard by every extension page and the engine at once. Settings live in
- * IndexedDB (the offscreen engine has no `chrome.storage`), which has no change events, so
- * a save is announced on a `BroadcastChannel`: every same-origin context (side panel,
- * options page, offscreen document) hears it, including other listeners in the page that
- * saved. Why: issue 11 (the panel kept offering the old model after the options page saved).
+ * Changes to stored data (settings, page memory), heard by every extension context at once. IndexedDB has no change
+ * events, so a write is announced on a `BroadcastChannel`: every same-origin context (side
+ * panel, options page, offscreen document, background) hears it, including other listeners
+ * in the context that wrote. Why: issue 11 (the panel kept offering the old model after the
+ * options page saved) and issue 12 (the background remembers pages an open panel lists).
  * https://developer.mozilla.org/docs/Web/API/BroadcastChannel
  */
 
-const CHANNEL = 'edgewise:settings';
+/** What changed: the settings record, or page memory. */
+export type StoreTopic = 'settings' | 'memory';
+
+const channelName = (topic: StoreTopic) => `edgewise:${topic}`;
 
 /** Tells every context that the settings changed (they read them again). */
 export function announceSettingsChange(): void {
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage('changed');
-  channel.close();
+  announceChange('settings');
 }
 
 /** Calls `listener` after every settings save anywhere in the extension; returns the unsubscribe. */
 export function watchSettings(listener: () => void): () => void {
+  return watchChanges('settings', listener);
+}
+
+/** Tells every context that `topic` changed (they read it again). */
+export function announceChange(topic: StoreTopic): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const channel = new BroadcastChannel(channelName(topic));
+  channel.postMessage('changed');
+  channel.close();
+}
+
+/** Calls `listener` after every change to `topic` anywhere in the extension; returns the unsubscribe. */
+export function watchChanges(topic: StoreTopic, listener: () => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(CHANNEL);
+  const channel = new BroadcastChannel(channelName(topic));
   channel.onmessage = () => listener();
   return () => channel.close();
 }

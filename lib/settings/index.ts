@@ -1,4 +1,4 @@
-export { announceSettingsChange, watchSettings } from './changes';
+export { announceChange, announceSettingsChange, watchChanges, watchSettings, type StoreTopic } from './changes';
 export { applyTheme, type ThemeRoot } from './theme';
 export { describeHostCheck } from './host-check-message';
 export {
@@ -16,3 +16,5 @@ export {
   type SettingsChange,
   type ThemePreference,
 } from './settings';
+export { DEFAULT_MEMORY_SETTINGS, PAUSED_UNTIL_RESUMED, type MemorySettings, type ReadSites } from './memory-settings';
+export { normaliseSite, onSites, siteOf } from './sites';

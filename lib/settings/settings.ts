@@ -6,6 +6,10 @@ import { DEFAULT_MODEL_ID, MODEL_DTYPES, isModelId, type ModelDtype } from '@/mo
 import type { EdgewiseDatabase } from '@/lib/store';
 import { i18n } from '@/lib/i18n';
 import { announceSettingsChange } from './changes';
+import { SettingsError } from './errors';
+import { DEFAULT_MEMORY_SETTINGS, MEMORY_RULES, type MemorySettings } from './memory-settings';
+
+export { SettingsError };
 
 /** Which device the engine should use; `auto` prefers WebGPU and falls back to WASM. */
 export type DevicePreference = 'auto' | 'webgpu' | 'wasm';
@@ -16,10 +20,10 @@ export type DtypePreference = 'auto' | ModelDtype;
 /** The pages' colours: the system's choice, or always light or dark. */
 export type ThemePreference = 'system' | 'light' | 'dark';
 const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
-
+const DEVICES: readonly DevicePreference[] = ['auto', 'webgpu', 'wasm'];
 const DTYPE_PREFERENCES: readonly DtypePreference[] = ['auto', ...MODEL_DTYPES];
 
-export interface Settings {
+export interface Settings extends MemorySettings {
   /**
    * Base URL of a server with the Hugging Face hub's layout (`{host}{repo}/resolve/{revision}/{file}`).
    * The hub by default; offline and enterprise users point it at a mirror.
@@ -48,71 +52,55 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   dtype: 'auto',
   idleUnloadMinutes: 10,
   theme: 'system',
+  ...DEFAULT_MEMORY_SETTINGS,
 };
 
 const SETTINGS_KEY = 'settings';
 
-/** Thrown by {@link validateSettings} with a message fit to show next to the form. */
-export class SettingsError extends Error {
-  override name = 'SettingsError';
+/** A check per setting: the clean value, or a {@link SettingsError} with a message for the form. */
+const RULES: { [K in keyof Settings]: (value: Settings[K]) => Settings[K] } = {
+  modelHost: (value) => normaliseModelHost(value),
+  modelId: (value) => {
+    if (!isModelId(value)) throw new SettingsError(i18n.t('settingsErrors.modelId', [value]));
+    return value;
+  },
+  device: (value) => oneOf(value, DEVICES, i18n.t('settingsErrors.device', [String(value)])),
+  dtype: (value) => oneOf(value, DTYPE_PREFERENCES, i18n.t('settingsErrors.dtype', [String(value)])),
+  idleUnloadMinutes: (minutes) => {
+    if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) {
+      throw new SettingsError(i18n.t('settingsErrors.idleUnload'));
+    }
+    return minutes;
+  },
+  theme: (value) => oneOf(value, THEMES, i18n.t('settingsErrors.theme', [String(value)])),
+  ...MEMORY_RULES,
+};
+
+function oneOf<T>(value: T, allowed: readonly T[], message: string): T {
+  if (!allowed.includes(value)) throw new SettingsError(message);
+  return value;
 }
 
 /**
  * Checks and normalises a settings change. Bad input throws a {@link SettingsError}
  * and nothing is saved, so a typo never loses the previous working value. `null`, or an
- * emptied text field, means the default.
+ * emptied text field, means the default. Keys that are not settings are refused.
  */
 export function validateSettings(input: SettingsChange): Partial<Settings> {
-  const change = withDefaults(input);
   const clean: Partial<Settings> = {};
-  if (change.modelHost !== undefined) clean.modelHost = normaliseModelHost(change.modelHost);
-  if (change.modelId !== undefined) {
-    if (!isModelId(change.modelId)) {
-      throw new SettingsError(i18n.t('settingsErrors.modelId', [change.modelId]));
-    }
-    clean.modelId = change.modelId;
-  }
-  if (change.device !== undefined) {
-    if (!['auto', 'webgpu', 'wasm'].includes(change.device)) {
-      throw new SettingsError(i18n.t('settingsErrors.device', [String(change.device)]));
-    }
-    clean.device = change.device;
-  }
-  if (change.dtype !== undefined) {
-    if (!DTYPE_PREFERENCES.includes(change.dtype)) {
-      throw new SettingsError(i18n.t('settingsErrors.dtype', [String(change.dtype)]));
-    }
-    clean.dtype = change.dtype;
-  }
-  if (change.idleUnloadMinutes !== undefined) {
-    const minutes = change.idleUnloadMinutes;
-    if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) {
-      throw new SettingsError(i18n.t('settingsErrors.idleUnload'));
-    }
-    clean.idleUnloadMinutes = minutes;
-  }
-  if (change.theme !== undefined) {
-    if (!THEMES.includes(change.theme)) throw new SettingsError(i18n.t('settingsErrors.theme', [String(change.theme)]));
-    clean.theme = change.theme;
+  for (const key of Object.keys(input)) {
+    if (!(key in RULES)) throw new SettingsError(i18n.t('settingsErrors.unknown', [key]));
+    check(key as keyof Settings, input, clean);
   }
   return clean;
 }
 
-/** The change with every `null` (and every blank text) replaced by that setting's default. */
-function withDefaults(change: SettingsChange): { [K in keyof Settings]: Settings[K] | undefined } {
-  const pick = <K extends keyof Settings>(key: K): Settings[K] | undefined => {
-    const value = change[key];
-    if (value === undefined) return undefined;
-    return value === null || (typeof value === 'string' && value.trim() === '') ? DEFAULT_SETTINGS[key] : value;
-  };
-  return {
-    modelHost: pick('modelHost'),
-    modelId: pick('modelId'),
-    device: pick('device'),
-    dtype: pick('dtype'),
-    idleUnloadMinutes: pick('idleUnloadMinutes'),
-    theme: pick('theme'),
-  };
+/** Validates one key of `input` into `clean`; `null` and blank text become the default first. */
+function check<K extends keyof Settings>(key: K, input: SettingsChange, clean: Partial<Settings>): void {
+  const value = input[key];
+  if (value === undefined) return;
+  const given = value === null || (typeof value === 'string' && value.trim() === '') ? DEFAULT_SETTINGS[key] : value;
+  clean[key] = RULES[key](given as Settings[K]);
 }
 
 /**

@@ -9,6 +9,7 @@ export {
   type MemoryPartRecord,
   type MemoryReason,
   type ProfileRecord,
+  type RememberedUse,
   type ModelChunkRecord,
   type ModelDownloadRecord,
   type ModelFileRecord,

@@ -82,6 +82,17 @@ export interface ContextUse {
   totalParts: number;
   words: number;
   totalWords: number;
+  /** Remembered pages the answer was also given ("Also search my pages"), cited under it. */
+  remembered?: RememberedUse[];
+}
+
+/** A remembered page an answer used: enough to cite it with a link and a date. */
+export interface RememberedUse {
+  url: string;
+  title: string;
+  visitedAt: number;
+  /** How many of its parts went to the model. */
+  parts: number;
 }
 
 /** One turn of a chat, stored inside its {@link ChatThreadRecord}. */

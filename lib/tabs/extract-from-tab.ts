@@ -81,7 +81,8 @@ function checkReply(reply: unknown): ExtractedPage {
     typeof page.title === 'string' &&
     typeof page.url === 'string' &&
     typeof page.lang === 'string' &&
-    typeof page.wordCount === 'number';
+    typeof page.wordCount === 'number' &&
+    typeof page.secretFields === 'boolean';
   if (!valid) throw new PageNotReadableError(i18n.t('pageErrors.badReply'));
   return page;
 }

@@ -10,6 +10,7 @@ import {
   type ConversationSnapshot,
 } from '@/lib/chat';
 import { textBudget } from '@/lib/answer';
+import type { RecalledPage } from '@/lib/memory';
 import type { ChatMessage } from '@/lib/engine';
 import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
 import { countWords, type ModelPage } from '@/lib/extract';
@@ -96,6 +97,12 @@ class FakeDeps implements ConversationDeps {
 
   async readPage(): Promise<ModelPage | null> {
     return this.page;
+  }
+
+  /** What "Also search my pages" finds; none unless a test sets it. */
+  recalled: RecalledPage[] = [];
+  async recall(): Promise<RecalledPage[]> {
+    return this.recalled;
   }
 
   generate(

@@ -83,7 +83,7 @@ describe('chat threads', () => {
   });
 });
 
-describe('schema upgrade to version 3', () => {
+describe('schema upgrade from version 2', () => {
   test('keeps existing summaries and settings and adds chatThreads', async () => {
     const name = `chat-store-upgrade-${process.pid}`;
     // The database as version 2 of Edgewise created it.
@@ -108,7 +108,7 @@ describe('schema upgrade to version 3', () => {
 
     const db = freshDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.summaries.get(summaryId as number)).toEqual({ ...summary, id: summaryId });
     expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { device: 'wasm' } });
     expect(await db.chatThreads.count()).toBe(0);

@@ -33,9 +33,13 @@ function pageAt(url: string): ExtractedPage {
     wordCount: 6,
     source: 'article',
     capped: null,
+    secretFields: false,
     ms: 1,
   };
 }
+
+/** URLs the chat handed to page memory (pages whose text went to the model). */
+const remembered: string[] = [];
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -44,6 +48,7 @@ beforeEach(async () => {
   p = await startPanelServices();
   bus = createPanelBus();
   saved.length = 0;
+  remembered.length = 0;
   reads = 0;
   loaded = null;
   bus.on('threadSaved', ({ threadId }) => saved.push(threadId));
@@ -63,6 +68,7 @@ beforeEach(async () => {
       const tab = await fakeBrowser.tabs.get(tabId);
       return pageAt(tab.url ?? '');
     },
+    remember: (page) => void remembered.push(page.url),
     tabs,
     bus,
     loadedModel: () => loaded,
@@ -175,6 +181,7 @@ describe('new chat', () => {
       db: p.node.db,
       session: fakeBrowser.storage.session,
       gate: p.gate,
+      remember: (page) => void remembered.push(page.url),
       engine: () => p.node.engine,
       readPage: async (tabId) => pageAt((await fakeBrowser.tabs.get(tabId)).url ?? ''),
       tabs,

@@ -22,6 +22,7 @@ const page: ExtractedPage = {
   wordCount: 6,
   source: 'article',
   capped: null,
+  secretFields: false,
   ms: 1,
 };
 
@@ -30,17 +31,22 @@ let bus: PanelBus;
 let jobs: SummaryJobs;
 const requested: number[] = [];
 
+/** URLs the summaries handed to page memory. */
+const remembered: string[] = [];
+
 beforeEach(async () => {
   fakeBrowser.reset();
   p = await startPanelServices();
   bus = createPanelBus();
   bus.on('summaryRequested', ({ tabId }) => requested.push(tabId));
   requested.length = 0;
+  remembered.length = 0;
   const tabs = new TabWatcher({ tabs: fakeBrowser.tabs, windows: fakeBrowser.windows, ownOrigin: 'x://', bus });
   jobs = new SummaryJobs({
     db: p.node.db,
     session: fakeBrowser.storage.session,
     gate: p.gate,
+    remember: (page) => void remembered.push(page.url),
     models: p.models,
     engine: () => p.node.engine,
     readPage: async () => page,

@@ -12,6 +12,7 @@ const page: ExtractedPage = {
   wordCount: 7,
   source: 'article',
   capped: null,
+  secretFields: false,
   ms: 1,
 };
 

@@ -19,6 +19,7 @@ const page: ExtractedPage = {
   wordCount: 2,
   source: 'article',
   capped: null,
+  secretFields: false,
   ms: 1,
 };
 

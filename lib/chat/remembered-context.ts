@@ -1,0 +1,60 @@
+/**
+ * Remembered pages in a chat prompt ("Also search my pages", issue 12): the best-matching
+ * parts of other pages the user used, each page in its own `<page>` block with its address
+ * and visit date, within a share of the prompt so the current page keeps room.
+ */
+import { dataBlock } from '@/lib/answer';
+import type { RecalledPage } from '@/lib/memory';
+import type { RememberedUse } from '@/lib/store';
+import type { CountTokens } from '@/lib/summarize';
+
+/** The remembered pages' blocks for the prompt, and what to cite under the answer. */
+export interface RememberedContext {
+  blocks: string[];
+  used: RememberedUse[];
+  tokens: number;
+}
+
+/**
+ * The parts of `recalled` that fit `budgetTokens`, best-scoring first (a part that does not
+ * fit is skipped so a smaller one can use the room); each page's parts in page order.
+ */
+export async function fitRemembered(
+  recalled: readonly RecalledPage[],
+  budgetTokens: number,
+  count: CountTokens,
+): Promise<RememberedContext> {
+  const ranked = recalled
+    .flatMap((page) => page.parts.map((part) => ({ page, part })))
+    .sort((x, y) => y.part.score - x.part.score);
+  const picked = new Map<RecalledPage, RecalledPage['parts']>();
+  let best: RememberedContext = { blocks: [], used: [], tokens: 0 };
+  for (const { page, part } of ranked) {
+    const trial = new Map(picked);
+    trial.set(page, [...(trial.get(page) ?? []), part]);
+    const blocks = [...trial].map(([p, parts]) => block(p, parts));
+    const [tokens = Infinity] = await count([blocks.join('\n\n')]);
+    if (tokens > budgetTokens) continue;
+    picked.set(page, trial.get(page)!);
+    best = {
+      blocks,
+      tokens,
+      used: [...trial].map(([p, parts]) => ({
+        url: p.url,
+        title: p.title,
+        visitedAt: p.visitedAt,
+        parts: parts.length,
+      })),
+    };
+  }
+  return best;
+}
+
+function block(page: RecalledPage, parts: RecalledPage['parts']): string {
+  const text = [...parts]
+    .sort((x, y) => x.index - y.index)
+    .map((part) => part.text.trim())
+    .join('\n\n');
+  const visited = new Date(page.visitedAt).toISOString().slice(0, 10);
+  return dataBlock('page', { title: page.title, url: page.url, visited }, text);
+}

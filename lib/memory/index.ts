@@ -1,0 +1,19 @@
+/**
+ * Page memory (issue 12): the pages the user used with Edgewise (and, opt-in, read), kept
+ * on the device in parts, searchable with the chat's BM25, and deletable by page, site,
+ * time range or all. The never-remember rules and the limits are applied on every write.
+ */
+export { enforceLimits, type Evicted } from './limits';
+export { whyNotRemember, type MemoryCandidate, type NotRemembered } from './rules';
+export { searchMemory, type MemorySearch, type RecalledPage } from './search';
+export {
+  forgetPage,
+  forgetPages,
+  forgetSince,
+  forgetSite,
+  listMemory,
+  memoryText,
+  rememberPage,
+  writePage,
+  type PageToRemember,
+} from './store';

@@ -1,0 +1,121 @@
+/**
+ * Page memory in IndexedDB: a page record per URL and its text in searchable parts. Every
+ * write goes through {@link rememberPage}, which applies the never-remember rules and then
+ * the retention period and size cap, so no caller can store around them.
+ */
+import { terms, threadUrl } from '@/lib/chat';
+import { announceChange, loadSettings, siteOf } from '@/lib/settings';
+import type { EdgewiseDatabase, MemoryPageRecord, MemoryPartRecord, MemoryReason } from '@/lib/store';
+import { chunkText } from '@/lib/summarize';
+import { countWords } from '@/lib/extract';
+import { enforceLimits } from './limits';
+import { whyNotRemember, type MemoryCandidate, type NotRemembered } from './rules';
+
+/** A page to remember: what the extractor read, and the tab it came from. */
+export interface PageToRemember extends MemoryCandidate {
+  title: string;
+  lang: string;
+}
+
+/** About 600 characters (100 words) a part: a passage, the unit an answer cites (Chrome's history embeddings also keep passages of about that size). */
+const PART_TOKENS = 150;
+/** Parts are cut by an estimate, not a model's tokenizer: memory must not depend on which model is loaded. */
+const estimateTokens = (texts: string[]) => Promise.resolve(texts.map((text) => Math.ceil(text.length / 4)));
+
+/**
+ * Remembers `page` (or refreshes it: one record per URL, its parts replaced) unless a
+ * rule says not to; returns the stored record, or why it was not stored.
+ */
+export async function rememberPage(
+  db: EdgewiseDatabase,
+  page: PageToRemember,
+  reason: MemoryReason,
+  now = Date.now(),
+): Promise<MemoryPageRecord | { skipped: NotRemembered }> {
+  const settings = await loadSettings(db);
+  const skipped = whyNotRemember(page, reason, settings, now);
+  if (skipped) return { skipped };
+  const record = await writePage(db, page, reason, now);
+  await enforceLimits(db, settings, now);
+  announceChange('memory');
+  return record;
+}
+
+/**
+ * Stores a page as it is, without the rules: only for {@link rememberPage} and for import,
+ * whose pages were remembered (under the rules) before they were exported.
+ */
+export async function writePage(
+  db: EdgewiseDatabase,
+  page: Pick<PageToRemember, 'url' | 'title' | 'lang' | 'text'>,
+  reason: MemoryReason,
+  visitedAt: number,
+): Promise<MemoryPageRecord> {
+  const url = threadUrl(page.url);
+  const chunks = await chunkText(page.text, PART_TOKENS, estimateTokens);
+  return db.transaction('rw', db.memoryPages, db.memoryParts, async () => {
+    const before = await db.memoryPages.where('url').equals(url).first();
+    const parts: Omit<MemoryPartRecord, 'pageId'>[] = chunks.map((chunk, index) => {
+      const all = terms(chunk.text);
+      return { index, text: chunk.text, terms: [...new Set(all)], length: all.length };
+    });
+    const bytes = 2 * (url.length + page.title.length + parts.reduce((sum, p) => sum + p.text.length, 0));
+    const next: MemoryPageRecord = {
+      ...(before?.id === undefined ? {} : { id: before.id }),
+      url,
+      site: siteOf(url) ?? '',
+      title: page.title,
+      lang: page.lang,
+      // A page once used stays "used" when it is later only read.
+      reason: before?.reason === 'used' ? 'used' : reason,
+      visitedAt,
+      words: countWords(page.text),
+      parts: parts.length,
+      bytes,
+    };
+    const pageId = await db.memoryPages.put(next);
+    // Auto-increment keys are always set on a put; Dexie's type just cannot say so.
+    if (pageId === undefined) throw new Error('IndexedDB gave the remembered page no key.');
+    await db.memoryParts.where('pageId').equals(pageId).delete();
+    await db.memoryParts.bulkPut(parts.map((part) => ({ ...part, pageId })));
+    return { ...next, id: pageId };
+  });
+}
+
+/** Remembered pages, most recently visited first. */
+export function listMemory(db: EdgewiseDatabase, limit = 500): Promise<MemoryPageRecord[]> {
+  return db.memoryPages.orderBy('visitedAt').reverse().limit(limit).toArray();
+}
+
+/** A remembered page's text, its parts joined again. */
+export async function memoryText(db: EdgewiseDatabase, pageId: number): Promise<string> {
+  const parts = await db.memoryParts.where('pageId').equals(pageId).sortBy('index');
+  return parts.map((part) => part.text).join('');
+}
+
+/** Deletes the pages matching `which` and their parts; returns how many pages went. */
+export async function forgetPages(db: EdgewiseDatabase, which: (page: MemoryPageRecord) => boolean): Promise<number> {
+  const forgotten = await db.transaction('rw', db.memoryPages, db.memoryParts, async () => {
+    const ids = (await db.memoryPages.toArray()).filter(which).map((page) => page.id!);
+    await db.memoryParts.where('pageId').anyOf(ids).delete();
+    await db.memoryPages.bulkDelete(ids);
+    return ids.length;
+  });
+  announceChange('memory');
+  return forgotten;
+}
+
+/** Forgets one page. */
+export function forgetPage(db: EdgewiseDatabase, pageId: number): Promise<number> {
+  return forgetPages(db, (page) => page.id === pageId);
+}
+
+/** Forgets a site and its subdomains. */
+export function forgetSite(db: EdgewiseDatabase, site: string): Promise<number> {
+  return forgetPages(db, (page) => page.site === site || page.site.endsWith(`.${site}`));
+}
+
+/** Forgets pages visited at `since` or later ("the last hour"); 0 forgets every page. */
+export function forgetSince(db: EdgewiseDatabase, since: number): Promise<number> {
+  return forgetPages(db, (page) => page.visitedAt >= since);
+}

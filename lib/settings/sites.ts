@@ -1,0 +1,34 @@
+/**
+ * Sites as page memory's allow and deny lists name them: a hostname, which covers its
+ * subdomains ("example.com" covers "news.example.com"), so one entry keeps a whole site out.
+ */
+import { i18n } from '@/lib/i18n';
+import { SettingsError } from './errors';
+
+/**
+ * "https://www.Example.com/path", "Example.com" or "news.example.com:8080" → the lowercase
+ * hostname ("www." dropped: people mean the site). Throws a {@link SettingsError} for anything
+ * that is not a hostname, rather than storing a pattern that never matches.
+ */
+export function normaliseSite(input: string): string {
+  const text = input.trim();
+  const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  const host = URL.canParse(withScheme) ? new URL(withScheme).hostname : '';
+  if (!host || !/^[a-z\d.-]+$/.test(host) || !/[a-z\d]/.test(host) || host.startsWith('.') || host.endsWith('.')) {
+    throw new SettingsError(i18n.t('settingsErrors.site', [input]));
+  }
+  return host.replace(/^www\./, '');
+}
+
+/** The site of a page: its hostname without "www.", or null for a URL that has none. */
+export function siteOf(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const host = new URL(url).hostname;
+  return host ? host.replace(/^www\./, '') : null;
+}
+
+/** Whether the page at `url` belongs to one of `sites` (the site itself or a subdomain of it). */
+export function onSites(url: string, sites: readonly string[]): boolean {
+  const site = siteOf(url);
+  return site !== null && sites.some((entry) => site === entry || site.endsWith(`.${entry}`));
+}
