@@ -7,6 +7,9 @@ import {
   startSummarize,
   welcomeOnInstall,
 } from '@/lib/background';
+import { watchReading } from '@/lib/memory';
+import { openDatabase } from '@/lib/store';
+import { extractFromTab } from '@/lib/tabs';
 
 export default defineBackground({
   type: 'module',
@@ -34,6 +37,9 @@ export default defineBackground({
       const job = jobFor(command, tab?.id);
       if (job) void startSummarize(triggers, job).catch(reportTriggerError);
     });
+
+    // "Also remember pages I read" (off by default): the watcher times the page in front.
+    watchReading({ apis: browser, db: openDatabase(), read: (tabId) => extractFromTab(browser, tabId, 'page') });
   },
 });
 

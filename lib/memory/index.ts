@@ -4,6 +4,7 @@
  * time range or all. The never-remember rules and the limits are applied on every write.
  */
 export { enforceLimits, type Evicted } from './limits';
+export { watchReading, type ReadingApis, type ReadingDeps } from './reading';
 export { whyNotRemember, type MemoryCandidate, type NotRemembered } from './rules';
 export { searchMemory, type MemorySearch, type RecalledPage } from './search';
 export {
