@@ -4,6 +4,7 @@ import { i18n } from '@/lib/i18n';
 import { ChatView } from './chat/ChatView';
 import { EngineStatusLine } from './EngineStatusLine';
 import { HistoryView } from './history/HistoryView';
+import { MemoryView } from './memory/MemoryView';
 import { ModelManager } from './models/ModelManager';
 import { ModelOffer } from './models/ModelOffer';
 import { ProfileView } from './profile/ProfileView';
@@ -12,7 +13,7 @@ import { SummaryPanel } from './summary/SummaryPanel';
 import { useTheme } from './use-theme';
 import { usePanel, useValue } from './use-panel';
 
-const VIEWS = ['chat', 'summary', 'history', 'profile', 'models', 'settings'] as const;
+const VIEWS = ['chat', 'summary', 'history', 'memory', 'profile', 'models', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
 /** The side panel: chat, summaries, history, models and settings, all views kept alive while hidden. */
@@ -92,6 +93,9 @@ export function App() {
             }}
             onOpenSummary={() => setView('summary')}
           />
+        </ViewPanel>
+        <ViewPanel name="memory" shown={view}>
+          <MemoryView />
         </ViewPanel>
         <ViewPanel name="profile" shown={view}>
           <ProfileView />

@@ -32,3 +32,11 @@ export function onSites(url: string, sites: readonly string[]): boolean {
   const site = siteOf(url);
   return site !== null && sites.some((entry) => site === entry || site.endsWith(`.${entry}`));
 }
+
+/** A site list as typed in a text box: one site per line (or comma-separated), blanks dropped. */
+export function siteListFromText(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}

@@ -4,7 +4,7 @@ import { usePanel, useValue } from '../use-panel';
 /** The "use this page" toggle, with how much page there is and what will be sent. */
 export function ContextBar({ pageOpen }: { pageOpen: boolean }) {
   const { chat } = usePanel();
-  const { tab, page, useContext } = useValue(chat.state);
+  const { tab, page, useContext, searchMemory } = useValue(chat.state);
   const info = pageOpen && tab ? page : null;
   const readable = info?.state === 'ready';
   return (
@@ -21,6 +21,10 @@ export function ContextBar({ pageOpen }: { pageOpen: boolean }) {
           {i18n.t('chat.usePage')}
         </label>
       )}
+      <label class="switch">
+        <input type="checkbox" checked={searchMemory} onChange={(e) => chat.setSearchMemory(e.currentTarget.checked)} />
+        {i18n.t('chat.searchMemory')}
+      </label>
       <span class="muted" data-testid="context-indicator" aria-live="polite">
         {!pageOpen || !tab
           ? i18n.t('chat.pageClosed')

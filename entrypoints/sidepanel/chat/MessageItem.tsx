@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
-import type { ChatMessageRecord, ContextUse } from '@/lib/store';
+import { formatWhen } from '@/lib/format';
+import { siteOf } from '@/lib/settings';
+import type { ChatMessageRecord, ContextUse, RememberedUse } from '@/lib/store';
 
 interface Props {
   message: ChatMessageRecord;
@@ -44,6 +46,7 @@ export function MessageItem({ message, streaming = false, onEdit, onRegenerate }
       {/* No alert role: a saved error would be announced again each time the thread is shown. */}
       {message.status === 'error' && <p class="error">{message.error}</p>}
       {isAnswer && message.context && <ContextNote context={message.context} />}
+      {isAnswer && message.context?.remembered && <RememberedNote pages={message.context.remembered} />}
       {(onEdit || onRegenerate || (isAnswer && message.text && !streaming)) && (
         <div class="toolbar small">
           {isAnswer && message.text && !streaming && <CopyButton text={message.text} />}
@@ -113,5 +116,31 @@ function ContextNote({ context }: { context: ContextUse }) {
         ))}
       </ol>
     </details>
+  );
+}
+
+/** The remembered pages an answer also drew on ("Also search my pages"), with links and dates. */
+function RememberedNote({ pages }: { pages: RememberedUse[] }) {
+  return (
+    <div class="context-note remembered-note" data-testid="remembered-note">
+      <p class="muted">{i18n.t('chat.rememberedUsed', pages.length, [pages.length])}</p>
+      <ul>
+        {pages.map((page) => (
+          <li key={page.url} data-testid="remembered-page">
+            {/* Stored addresses are web pages; anything else is shown, never linked. */}
+            {/^https?:\/\//i.test(page.url) ? (
+              <a href={page.url} target="_blank" rel="noopener noreferrer">
+                {page.title || page.url}
+              </a>
+            ) : (
+              <span>{page.title || page.url}</span>
+            )}{' '}
+            <span class="muted">
+              {i18n.t('chat.rememberedWhen', [formatWhen(page.visitedAt), siteOf(page.url) ?? page.url])}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
