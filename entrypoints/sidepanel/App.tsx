@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
 import { ChatView } from './chat/ChatView';
+import { DataView } from './data/DataView';
 import { EngineStatusLine } from './EngineStatusLine';
 import { HistoryView } from './history/HistoryView';
 import { MemoryView } from './memory/MemoryView';
@@ -13,10 +14,10 @@ import { SummaryPanel } from './summary/SummaryPanel';
 import { useTheme } from './use-theme';
 import { usePanel, useValue } from './use-panel';
 
-const VIEWS = ['chat', 'summary', 'history', 'memory', 'profile', 'models', 'settings'] as const;
+const VIEWS = ['chat', 'summary', 'history', 'memory', 'profile', 'models', 'data', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
-/** The side panel: chat, summaries, history, models and settings, all views kept alive while hidden. */
+/** The side panel: chat, summaries, history, memory, profile, models, data and settings, all views kept alive while hidden. */
 export function App() {
   const panel = usePanel();
   const { engine, status, fatal } = useValue(panel.engine.state);
@@ -106,6 +107,9 @@ export function App() {
           ) : (
             <p role="status">{i18n.t('models.checking')}</p>
           )}
+        </ViewPanel>
+        <ViewPanel name="data" shown={view}>
+          <DataView shown={view === 'data'} onOpen={setView} />
         </ViewPanel>
         <ViewPanel name="settings" shown={view}>
           <SettingsView library={panel.models} checkHost={engine ? (host, id) => engine.checkHost(host, id) : null} />

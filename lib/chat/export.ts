@@ -47,10 +47,17 @@ export function exportJson(threads: ChatThreadRecord[], now: Date): string {
 }
 
 /**
- * Reads and checks an export file; returns deep copies of its threads.
- * @throws {ImportError} with a message naming the problem and where it is.
+ * Reads an Edgewise export file and checks its envelope: size, JSON, `format`, `version`
+ * (a newer one is refused by name), only `keys` at the top, and `exportedAt` a date.
+ * Returns the top-level object for the caller to check the rest. Shared by every export.
+ * @throws {ImportError} with a message naming the problem.
  */
-export function parseExport(json: string): ChatThreadRecord[] {
+export function parseEnvelope(
+  json: string,
+  format: string,
+  version: number,
+  keys: readonly string[],
+): Record<string, unknown> {
   if (json.length > MAX_IMPORT_CHARACTERS) {
     throw new ImportError(i18n.t('importErrors.tooLarge'));
   }
@@ -63,18 +70,28 @@ export function parseExport(json: string): ChatThreadRecord[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('format' in data)) {
     throw new ImportError(i18n.t('importErrors.notExport'));
   }
-  if (data.format !== EXPORT_FORMAT) throw new ImportError(i18n.t('importErrors.notExport'));
+  if (data.format !== format) throw new ImportError(i18n.t('importErrors.notExport'));
   // The version is checked before the other fields: a newer file may legitimately have a different layout.
-  const version = 'version' in data ? data.version : undefined;
-  if (typeof version === 'number' && Number.isInteger(version) && version > EXPORT_VERSION) {
-    throw new ImportError(i18n.t('importErrors.newerVersion', [version]));
+  const found = 'version' in data ? data.version : undefined;
+  if (typeof found === 'number' && Number.isInteger(found) && found > version) {
+    throw new ImportError(i18n.t('importErrors.newerVersion', [found]));
   }
-  if (version !== EXPORT_VERSION) throw new ImportError(i18n.t('importErrors.noVersion'));
+  if (found !== version) throw new ImportError(i18n.t('importErrors.noVersion'));
   const where = i18n.t('importErrors.where.export');
-  const file = expectObject(data, ['format', 'version', 'exportedAt', 'threads'], where);
+  const file = expectObject(data, ['format', 'version', 'exportedAt', ...keys], where);
   if (typeof file.exportedAt !== 'string' || !Number.isFinite(Date.parse(file.exportedAt))) {
     fail(where, 'exportedAt', i18n.t('importErrors.rule.date'));
   }
+  return file;
+}
+
+/**
+ * Reads and checks an export file; returns deep copies of its threads.
+ * @throws {ImportError} with a message naming the problem and where it is.
+ */
+export function parseExport(json: string): ChatThreadRecord[] {
+  const where = i18n.t('importErrors.where.export');
+  const file = parseEnvelope(json, EXPORT_FORMAT, EXPORT_VERSION, ['threads']);
   if (!Array.isArray(file.threads)) fail(where, 'threads', i18n.t('importErrors.rule.list'));
   const seen = new Map<string, number>();
   return file.threads.map((thread: unknown, i) => {

@@ -12,6 +12,7 @@ export {
   buildExport,
   exportJson,
   importThreads,
+  parseEnvelope,
   parseExport,
   type ChatExport,
   type ImportResult,

@@ -3,6 +3,16 @@
  * on the device in parts, searchable with the chat's BM25, and deletable by page, site,
  * time range or all. The never-remember rules and the limits are applied on every write.
  */
+export {
+  CONTEXT_FORMAT,
+  CONTEXT_VERSION,
+  exportContext,
+  importContext,
+  parseContext,
+  type ContextFile,
+  type ContextImportResult,
+  type ExportedPage,
+} from './context-file';
 export { enforceLimits, type Evicted } from './limits';
 export { watchReading, type ReadingApis, type ReadingDeps } from './reading';
 export { whyNotRemember, type MemoryCandidate, type NotRemembered } from './rules';

@@ -16,5 +16,13 @@ export { explainDownloadError, type NextStep, type PlainError } from './plain-er
 export { ProfileBook, type ProfileBookState, type ProfileStatus } from './profiles';
 export type { Readable } from './observable';
 export { Panel, type PanelBrowser, type PanelDeps } from './panel';
+export {
+  STORED_KINDS,
+  StoredData,
+  type StoredKind,
+  type StoredKindUse,
+  type StoredOutcome,
+  type StoredState,
+} from './stored-data';
 export { SummaryJobs, type SummaryState } from './summaries';
 export { TabWatcher, type TabPage } from './tabs';

@@ -21,6 +21,7 @@ import { ModelGate } from './model-gate';
 import { PageMemory } from './memory';
 import { ModelLibrary } from './models';
 import { ProfileBook } from './profiles';
+import { StoredData } from './stored-data';
 import { SummaryJobs } from './summaries';
 import { TabWatcher } from './tabs';
 
@@ -44,6 +45,7 @@ export class Panel {
   readonly profiles: ProfileBook;
   readonly summaries: SummaryJobs;
   readonly memory: PageMemory;
+  readonly stored: StoredData;
   private readonly unlisten: (() => void)[] = [];
   private readonly showOnIcon: (status: EngineStatus | null) => void;
 
@@ -86,6 +88,13 @@ export class Panel {
     });
     this.history = new ChatHistory(db, this.bus);
     this.profiles = new ProfileBook(db);
+    this.stored = new StoredData({
+      db,
+      removeModel: (modelId) => this.models.remove(modelId),
+      clear: { chats: () => this.history.clear(), summaries: () => this.summaries.clear() },
+      profilesChanged: () => void this.profiles.start(),
+      estimateStorage: () => navigator.storage.estimate(),
+    });
     this.summaries = new SummaryJobs({
       db,
       session,

@@ -3,6 +3,7 @@ import { formatWhen } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { historyEntries, type HistoryEntry, type HistoryKind, type ImportOutcome } from '@/lib/panel';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { downloadText } from '../shared/download';
 import { usePanel, useValue } from '../use-panel';
 
 const KINDS: HistoryKind[] = ['all', 'chat', 'summary'];
@@ -25,16 +26,8 @@ export function HistoryView({
   const message = lastImport && importMessage(lastImport);
   const entries = historyEntries(threads ?? [], stored, kind, query);
 
-  const exportAll = async () => {
-    const blob = new Blob([await history.exportAll()], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `edgewise-chats-${new Date().toISOString().slice(0, 10)}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  };
+  const exportAll = async () =>
+    downloadText(await history.exportAll(), `edgewise-chats-${new Date().toISOString().slice(0, 10)}.json`);
   const importFile = (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
     input.value = '';

@@ -28,12 +28,12 @@ export function storedThreads(extensionPage: Page): Promise<StoredThread[]> {
   return readStore<StoredThread>(extensionPage, 'chatThreads');
 }
 
-/** Shows a view of the panel (Chat, Summary, History, Models). */
+/** Shows a view of the panel by its tab's name. */
 export async function showView(
   panel: Page,
-  name: 'Chat' | 'Summary' | 'History' | 'Models' | 'Settings',
+  name: 'Chat' | 'Summary' | 'History' | 'Memory' | 'Profile' | 'Models' | 'Data' | 'Settings',
 ): Promise<void> {
-  await panel.getByRole('tab', { name }).click();
+  await panel.getByRole('tab', { name, exact: true }).click();
 }
 
 /** The saved thread the panel's chat shows now. */

@@ -30,3 +30,4 @@ export {
 } from './chat';
 export { ensureModel, removeModel } from './models';
 export { seriousViolations } from './axe';
+export { rememberedUrls, storageUsage, storedMemory, type StoredMemoryPage } from './memory';
