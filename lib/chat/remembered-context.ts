@@ -17,7 +17,9 @@ export interface RememberedContext {
 
 /**
  * The parts of `recalled` that fit `budgetTokens`, best-scoring first (a part that does not
- * fit is skipped so a smaller one can use the room); each page's parts in page order.
+ * fit is skipped so a smaller one can use the room); each page's parts in page order. When
+ * even the best part alone is too long (a small model's window), its beginning is sent,
+ * cut at a word and marked with "…", rather than nothing.
  */
 export async function fitRemembered(
   recalled: readonly RecalledPage[],
@@ -29,12 +31,20 @@ export async function fitRemembered(
     .sort((x, y) => y.part.score - x.part.score);
   const picked = new Map<RecalledPage, RecalledPage['parts']>();
   let best: RememberedContext = { blocks: [], used: [], tokens: 0 };
-  for (const { page, part } of ranked) {
+  for (const { page, part: whole } of ranked) {
+    let part = whole;
     const trial = new Map(picked);
     trial.set(page, [...(trial.get(page) ?? []), part]);
-    const blocks = [...trial].map(([p, parts]) => block(p, parts));
-    const [tokens = Infinity] = await count([blocks.join('\n\n')]);
-    if (tokens > budgetTokens) continue;
+    let blocks = [...trial].map(([p, parts]) => block(p, parts));
+    let [tokens = Infinity] = await count([blocks.join('\n\n')]);
+    if (tokens > budgetTokens) {
+      const cut = picked.size === 0 ? await cutToFit(page, whole, budgetTokens, count) : null;
+      if (!cut) continue;
+      part = cut.part;
+      trial.set(page, [part]);
+      blocks = [cut.block];
+      tokens = cut.tokens;
+    }
     picked.set(page, trial.get(page)!);
     best = {
       blocks,
@@ -57,4 +67,27 @@ function block(page: RecalledPage, parts: RecalledPage['parts']): string {
     .join('\n\n');
   const visited = new Date(page.visitedAt).toISOString().slice(0, 10);
   return dataBlock('page', { title: page.title, url: page.url, visited }, text);
+}
+
+/** The longest beginning of `part` (whole words, then "…") whose block fits `budgetTokens`; null if none does. */
+async function cutToFit(
+  page: RecalledPage,
+  part: RecalledPage['parts'][number],
+  budgetTokens: number,
+  count: CountTokens,
+): Promise<{ part: RecalledPage['parts'][number]; block: string; tokens: number } | null> {
+  const words = part.text.trim().split(/\s+/);
+  let best = null;
+  // Binary search over the number of words: a handful of token counts, not one per word.
+  for (let low = 1, high = words.length - 1; low <= high;) {
+    const n = Math.floor((low + high) / 2);
+    const cut = { ...part, text: `${words.slice(0, n).join(' ')} …` };
+    const text = block(page, [cut]);
+    const [tokens = Infinity] = await count([text]);
+    if (tokens <= budgetTokens) {
+      best = { part: cut, block: text, tokens };
+      low = n + 1;
+    } else high = n - 1;
+  }
+  return best;
 }

@@ -1,6 +1,7 @@
 /** Issue 12: search across remembered pages (the chat's BM25) and what of it reaches a chat prompt. */
 import { describe, expect, test } from 'vitest';
-import { buildChatPrompt } from '@/lib/chat';
+import { textBudget } from '@/lib/answer';
+import { HISTORY_SHARE, buildChatPrompt } from '@/lib/chat';
 import { rememberPage, searchMemory, type PageToRemember } from '@/lib/memory';
 import type { ChatMessageRecord } from '@/lib/store';
 import { freshDatabase } from './helpers/database';
@@ -91,11 +92,26 @@ describe('remembered pages in the chat prompt', () => {
     const current = { title: 'Now', url: 'https://now.example/', lang: 'en', text: 'Current page. '.repeat(400) };
     const prompt = await buildChatPrompt(question('garden soil note'), current, model, recalled);
     const turn = prompt.messages.at(-1)!.content;
-    const rememberedChars = turn.slice(turn.indexOf('<page title="Soil"'), turn.lastIndexOf('</page>'));
-    const pageChars = turn.slice(0, turn.indexOf('</page>'));
+    const remembered = turn.slice(turn.indexOf('<page title="Soil"'), turn.lastIndexOf('</page>') + '</page>'.length);
+    // With one token per character: the remembered block takes at most half of the prompt's room.
+    expect(remembered.length).toBeLessThanOrEqual(textBudget(2048, HISTORY_SHARE).promptTokens / 2);
     expect(prompt.context.remembered?.[0]?.title).toBe('Soil');
-    expect(rememberedChars.length).toBeLessThanOrEqual(pageChars.length + 50);
+    expect(prompt.context.words).toBeGreaterThan(0);
     expect(prompt.context.mode).not.toBe('none');
+  });
+
+  test("in a small model's window, the best part's beginning is sent rather than nothing", async () => {
+    const db = freshDatabase();
+    const long = `The delta floods in winter. ${'Channels, reeds and islands. '.repeat(30)}`;
+    await rememberPage(db, page('https://travel.example/long', 'Long', long), 'used', NOW);
+    const recalled = await searchMemory(db, 'delta');
+    const model = { modelId: 'm/x', contextWindow: 1024, countTokens: chars };
+    const prompt = await buildChatPrompt(question('delta?'), null, model, recalled);
+    const turn = prompt.messages.at(-1)!.content;
+    expect(turn).toContain('The delta floods in winter.');
+    expect(turn).toMatch(/ …\n<\/page>/);
+    expect(turn.length).toBeLessThan(long.length);
+    expect(prompt.context.remembered?.[0]?.title).toBe('Long');
   });
 
   test('a remembered page cannot close its block early', async () => {
