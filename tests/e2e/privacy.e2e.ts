@@ -2,9 +2,10 @@
  * What leaves the device, measured: a network capture of every target (pages and frames,
  * the service worker, the offscreen document, the extension's pages) while a user
  * summarizes a page and a selection, chats about a long page, regenerates, exports and
- * imports. Canary strings planted in the page's title and text, and in the question, must
- * appear in no request anywhere, and the only requests are the model host's files and the
- * page's own.
+ * imports; and again with the private context in use (a profile, page memory searched
+ * from chat, opt-in reading, the private-context export and import). Canary strings planted
+ * in the page's title and text, the question and the profile must appear in no request
+ * anywhere, and the only requests are the model host's files and the page's own.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -25,6 +26,8 @@ import { captureNetwork, debuggingPort, type NetworkCapture } from './harness/ne
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
 const CANARIES = ['CANARYTITLE5582', 'CANARYPAGETEXT7731', 'CANARYSELECTION4419', 'CANARYQUESTION9034'];
+/** Planted in the profile (issue 12): who the user is must not leave either. */
+const PROFILE_CANARIES = ['canaryprofile6120@example.com', 'CANARYABOUT3377'];
 
 let session: Session;
 let panel: Page;
@@ -91,6 +94,59 @@ test('summaries, chat, regenerate, export and import send nothing but model-file
   await expect.poll(() => panel.getByTestId('import-message').innerText()).toMatch(/Imported \d+ chat/);
   await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent late is captured too
 
+  expectOnlyModelAndPageRequests(page, CANARIES);
+});
+
+test('profiles and page memory in use send nothing either', async () => {
+  session.hub.clearLog();
+  const before = capture.requests.length;
+  // A profile holding canaries.
+  await showView(panel, 'Profile');
+  await panel.locator('#profile-field-profile-name').fill('Personal');
+  await panel.locator('#profile-field-email-0').fill(PROFILE_CANARIES[0]!);
+  await panel.locator('#profile-field-about').fill(`Notes: ${PROFILE_CANARIES[1]}.`);
+  await panel.getByRole('button', { name: 'Save profile', exact: true }).click();
+  await expect.poll(() => panel.getByTestId('profile-status').innerText()).toBe('Saved.');
+
+  // The canary page is remembered (it was summarized and chatted about); from another page,
+  // chat searches memory and gets the canary page's parts.
+  const page = await session.openPage('/privacy-canary.html');
+  const other = await session.openPage('/tides.html');
+  await showView(panel, 'Chat');
+  await focusTab(session.browser, panel, other);
+  await panel.getByLabel('Also search my pages').check();
+  await panel.getByLabel('Use this page').uncheck();
+  const answer = await ask(panel, 'What is the secret of the harbour?');
+  expect(answer.status).toBe('complete');
+  await panel.getByTestId('remembered-note').last().waitFor();
+  await panel.getByLabel('Also search my pages').uncheck();
+  await panel.getByLabel('Use this page').check();
+
+  // Memory search, opt-in reading of a page in front, the private-context export and import.
+  await showView(panel, 'Memory');
+  await panel.locator('#memory-search').fill('harbour');
+  await panel.getByTestId('memory-page').first().waitFor();
+  await panel.locator('#memory-search').fill('');
+  await panel.locator('details.memory-settings-details summary').click();
+  await panel.getByLabel('Also remember pages I read').check();
+  await panel.locator('#memory-dwell').fill('5');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.bringToFront();
+  await page.waitForTimeout(6500);
+  await panel.getByLabel('Also remember pages I read').uncheck();
+  await showView(panel, 'Data');
+  const download = panel.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export profiles and pages' }).click();
+  await panel.getByTestId('context-import').setInputFiles(await (await download).path());
+  await expect.poll(() => panel.getByTestId('data-outcome').innerText()).toMatch(/Imported 0 profiles and 0 pages/);
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent late is captured too
+
+  expect(capture.requests.length).toBeGreaterThan(before);
+  expectOnlyModelAndPageRequests(page, [...CANARIES, ...PROFILE_CANARIES]);
+});
+
+/** Every request captured so far is a model file or the page's own, and none carries a canary. */
+function expectOnlyModelAndPageRequests(page: Page, canaries: readonly string[]): void {
   const network = capture.requests.filter((r) => /^https?:/.test(r.url));
   // Not vacuous: the capture saw the page load, from the page's own target.
   expect(network.some((r) => r.url === page.url() && r.target.type === 'page')).toBe(true);
@@ -102,11 +158,11 @@ test('summaries, chat, regenerate, export and import send nothing but model-file
     return !modelFile && !pageOwn;
   });
   expect(unexpected).toEqual([]);
-  for (const canary of CANARIES) {
+  for (const canary of canaries) {
     const carrying = capture.requests.filter((r) => r.url.includes(canary) || r.body.includes(canary));
     expect(carrying, canary).toEqual([]);
   }
-});
+}
 
 test('no unhandled errors in any context', () => {
   expect(session.browser.errors).toEqual([]);
