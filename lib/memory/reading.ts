@@ -5,7 +5,7 @@
  *
  * The dwell is a plain timer: the worker stays alive at least 30 s after an event
  * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle),
- * and a longer dwell that outlives it is simply not counted, which errs on forgetting.
+ * which is why the setting stops at 25 s.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { threadUrl } from '@/lib/chat';
@@ -38,6 +38,8 @@ export function watchReading(deps: ReadingDeps): () => void {
   const { apis } = deps;
   const now = () => deps.now?.() ?? Date.now();
   let watched: Watched | null = null;
+  /** The page read last: it stays in front, but is not read again until the user moves on. */
+  let lastRead: { tabId: number; url: string } | null = null;
   let arming = 0;
 
   const disarm = () => {
@@ -60,8 +62,10 @@ export function watchReading(deps: ReadingDeps): () => void {
     if (!tab) return disarm();
     const probe = { url: tab.url!, text: '-', secretFields: false, incognito: tab.incognito };
     if (whyNotRemember(probe, 'read', settings, now())) return disarm();
+    const same = (page: { tabId: number; url: string } | null) =>
+      page !== null && page.tabId === tab.id && page.url === threadUrl(tab.url!);
     // The same page still in front keeps its timer: a title change or a reload is not a new visit.
-    if (watched && watched.tabId === tab.id && watched.url === threadUrl(tab.url!)) return;
+    if (same(watched) || same(lastRead)) return;
     disarm();
     const url = threadUrl(tab.url!);
     const tabId = tab.id!;
@@ -75,6 +79,7 @@ export function watchReading(deps: ReadingDeps): () => void {
     const page = await deps.read(tabId).catch(() => null);
     // The tab may have moved on while it was read: only the page that was timed is kept.
     if (!page || threadUrl(page.url) !== url) return;
+    lastRead = { tabId, url };
     await rememberPage(deps.db, { ...page, incognito: tab.incognito }, 'read', now());
   };
 

@@ -48,7 +48,8 @@ export const DEFAULT_MEMORY_SETTINGS: Readonly<MemorySettings> = {
 export const MEMORY_RULES: { [K in keyof MemorySettings]: (value: MemorySettings[K]) => MemorySettings[K] } = {
   rememberUsed: (value) => flag(value),
   rememberRead: (value) => flag(value),
-  readAfterSeconds: (value) => whole(value, 5, 3600, i18n.t('settingsErrors.readAfter')),
+  // The background worker may stop 30 s after the last event, taking a longer timer with it.
+  readAfterSeconds: (value) => whole(value, 5, 25, i18n.t('settingsErrors.readAfter')),
   readSites: (value) => {
     if (value !== 'all' && value !== 'allowed') throw new SettingsError(i18n.t('settingsErrors.readSites'));
     return value;

@@ -78,6 +78,18 @@ describe('watchReading', () => {
     expect((await listMemory(db))[0]?.reason).toBe('read');
   });
 
+  test('the page just read is not read again while it stays in front', async () => {
+    await start();
+    await vi.advanceTimersByTimeAsync(DWELL_MS + 1000);
+    await settle();
+    expect(reads).toHaveLength(1);
+    const [front] = await fakeBrowser.tabs.query({ active: true });
+    // A later event for the same page (it finished loading again, a background tab moved) is no new visit.
+    await fakeBrowser.tabs.onUpdated.trigger(front!.id!, { status: 'complete' }, front!);
+    await vi.advanceTimersByTimeAsync(DWELL_MS * 2);
+    expect(reads).toHaveLength(1);
+  });
+
   test('switching tabs before the dwell restarts the clock for the new page only', async () => {
     await start();
     await vi.advanceTimersByTimeAsync(DWELL_MS / 2);

@@ -73,7 +73,7 @@ export function MemorySettingsForm({ library, settings }: { library: ModelLibrar
         id="memory-dwell"
         type="number"
         min="5"
-        max="3600"
+        max="25"
         value={dwell}
         onInput={(e) => setDwell(e.currentTarget.value)}
       />
