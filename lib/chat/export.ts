@@ -57,9 +57,10 @@ export function parseEnvelope(
   format: string,
   version: number,
   keys: readonly string[],
+  { maxCharacters = MAX_IMPORT_CHARACTERS, wrongFormat = i18n.t('importErrors.notExport') } = {},
 ): Record<string, unknown> {
-  if (json.length > MAX_IMPORT_CHARACTERS) {
-    throw new ImportError(i18n.t('importErrors.tooLarge'));
+  if (json.length > maxCharacters) {
+    throw new ImportError(i18n.t('importErrors.tooLarge', [Math.round(maxCharacters / 1e6)]));
   }
   let data: unknown;
   try {
@@ -68,9 +69,9 @@ export function parseEnvelope(
     throw new ImportError(i18n.t('importErrors.notJson', [error instanceof Error ? error.message : String(error)]));
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('format' in data)) {
-    throw new ImportError(i18n.t('importErrors.notExport'));
+    throw new ImportError(wrongFormat);
   }
-  if (data.format !== format) throw new ImportError(i18n.t('importErrors.notExport'));
+  if (data.format !== format) throw new ImportError(wrongFormat);
   // The version is checked before the other fields: a newer file may legitimately have a different layout.
   const found = 'version' in data ? data.version : undefined;
   if (typeof found === 'number' && Number.isInteger(found) && found > version) {

@@ -6,9 +6,9 @@
 export {
   CONTEXT_FORMAT,
   CONTEXT_VERSION,
+  MAX_CONTEXT_CHARACTERS,
   exportContext,
   importContext,
-  parseContext,
   type ContextFile,
   type ContextImportResult,
   type ExportedPage,
@@ -25,6 +25,5 @@ export {
   listMemory,
   memoryText,
   rememberPage,
-  writePage,
   type PageToRemember,
 } from './store';

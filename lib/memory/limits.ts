@@ -8,6 +8,16 @@ import type { EdgewiseDatabase } from '@/lib/store';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MB = 1024 * 1024;
 
+/** The oldest visit time retention keeps. */
+export function retentionStart(settings: Pick<MemorySettings, 'memoryRetentionDays'>, now: number): number {
+  return now - settings.memoryRetentionDays * DAY_MS;
+}
+
+/** The size cap in bytes. */
+export function capBytes(settings: Pick<MemorySettings, 'memoryCapMB'>): number {
+  return settings.memoryCapMB * MB;
+}
+
 /** What {@link enforceLimits} removed. */
 export interface Evicted {
   expired: number;
@@ -21,14 +31,14 @@ export async function enforceLimits(
   now = Date.now(),
 ): Promise<Evicted> {
   return db.transaction('rw', db.memoryPages, db.memoryParts, async () => {
-    const oldestKept = now - settings.memoryRetentionDays * DAY_MS;
+    const oldestKept = retentionStart(settings, now);
     const pages = await db.memoryPages.orderBy('visitedAt').toArray();
     const expired = pages.filter((page) => page.visitedAt < oldestKept);
     const kept = pages.slice(expired.length);
     let total = kept.reduce((sum, page) => sum + page.bytes, 0);
     const overCap = [];
     for (const page of kept) {
-      if (total <= settings.memoryCapMB * MB) break;
+      if (total <= capBytes(settings)) break;
       overCap.push(page);
       total -= page.bytes;
     }

@@ -4,7 +4,7 @@
  * the retention period and size cap, so no caller can store around them.
  */
 import { terms, threadUrl } from '@/lib/chat';
-import { announceChange, loadSettings, siteOf } from '@/lib/settings';
+import { announceChange, loadSettings, onSites, siteOf } from '@/lib/settings';
 import type { EdgewiseDatabase, MemoryPageRecord, MemoryPartRecord, MemoryReason } from '@/lib/store';
 import { chunkText } from '@/lib/summarize';
 import { countWords } from '@/lib/extract';
@@ -35,51 +35,71 @@ export async function rememberPage(
   const settings = await loadSettings(db);
   const skipped = whyNotRemember(page, reason, settings, now);
   if (skipped) return { skipped };
-  const record = await writePage(db, page, reason, now);
+  const prepared = await preparePage(page);
+  const record = await db.transaction('rw', db.memoryPages, db.memoryParts, () => putPage(db, prepared, reason, now));
   await enforceLimits(db, settings, now);
   announceChange('memory');
   return record;
 }
 
-/**
- * Stores a page as it is, without the rules: only for {@link rememberPage} and for import,
- * whose pages were remembered (under the rules) before they were exported.
- */
-export async function writePage(
-  db: EdgewiseDatabase,
+/** A page cut into parts with their terms, ready to store (no database work yet). */
+export interface PreparedPage {
+  url: string;
+  title: string;
+  lang: string;
+  words: number;
+  parts: Omit<MemoryPartRecord, 'pageId'>[];
+  /** What the page will take: its text, title and address, and its parts' terms (UTF-16). */
+  bytes: number;
+}
+
+/** Cuts a page into parts and finds their terms; done before a transaction, which must not wait on other work. */
+export async function preparePage(
   page: Pick<PageToRemember, 'url' | 'title' | 'lang' | 'text'>,
+): Promise<PreparedPage> {
+  const url = threadUrl(page.url);
+  const chunks = await chunkText(page.text, PART_TOKENS, estimateTokens);
+  const parts = chunks.map((chunk, index) => {
+    const all = terms(chunk.text);
+    return { index, text: chunk.text, terms: [...new Set(all)], length: all.length };
+  });
+  // The terms are stored (and indexed) too, so they count against the cap like the text.
+  const partChars = parts.reduce((sum, p) => sum + p.text.length + p.terms.join(' ').length, 0);
+  const bytes = 2 * (url.length + page.title.length + partChars);
+  return { url, title: page.title, lang: page.lang, words: countWords(page.text), parts, bytes };
+}
+
+/**
+ * Stores a prepared page as it is, without the rules: for {@link rememberPage} and for
+ * import (whose pages were remembered under the rules before they were exported). Must run
+ * inside a read-write transaction on `memoryPages` and `memoryParts`.
+ */
+export async function putPage(
+  db: EdgewiseDatabase,
+  page: PreparedPage,
   reason: MemoryReason,
   visitedAt: number,
 ): Promise<MemoryPageRecord> {
-  const url = threadUrl(page.url);
-  const chunks = await chunkText(page.text, PART_TOKENS, estimateTokens);
-  return db.transaction('rw', db.memoryPages, db.memoryParts, async () => {
-    const before = await db.memoryPages.where('url').equals(url).first();
-    const parts: Omit<MemoryPartRecord, 'pageId'>[] = chunks.map((chunk, index) => {
-      const all = terms(chunk.text);
-      return { index, text: chunk.text, terms: [...new Set(all)], length: all.length };
-    });
-    const bytes = 2 * (url.length + page.title.length + parts.reduce((sum, p) => sum + p.text.length, 0));
-    const next: MemoryPageRecord = {
-      ...(before?.id === undefined ? {} : { id: before.id }),
-      url,
-      site: siteOf(url) ?? '',
-      title: page.title,
-      lang: page.lang,
-      // A page once used stays "used" when it is later only read.
-      reason: before?.reason === 'used' ? 'used' : reason,
-      visitedAt,
-      words: countWords(page.text),
-      parts: parts.length,
-      bytes,
-    };
-    const pageId = await db.memoryPages.put(next);
-    // Auto-increment keys are always set on a put; Dexie's type just cannot say so.
-    if (pageId === undefined) throw new Error('IndexedDB gave the remembered page no key.');
-    await db.memoryParts.where('pageId').equals(pageId).delete();
-    await db.memoryParts.bulkPut(parts.map((part) => ({ ...part, pageId })));
-    return { ...next, id: pageId };
-  });
+  const before = await db.memoryPages.where('url').equals(page.url).first();
+  const next: MemoryPageRecord = {
+    ...(before?.id === undefined ? {} : { id: before.id }),
+    url: page.url,
+    site: siteOf(page.url) ?? '',
+    title: page.title,
+    lang: page.lang,
+    // A page once used stays "used" when it is later only read.
+    reason: before?.reason === 'used' ? 'used' : reason,
+    visitedAt,
+    words: page.words,
+    parts: page.parts.length,
+    bytes: page.bytes,
+  };
+  const pageId = await db.memoryPages.put(next);
+  // Auto-increment keys are always set on a put; Dexie's type just cannot say so.
+  if (pageId === undefined) throw new Error('IndexedDB gave the remembered page no key.');
+  await db.memoryParts.where('pageId').equals(pageId).delete();
+  await db.memoryParts.bulkPut(page.parts.map((part) => ({ ...part, pageId })));
+  return { ...next, id: pageId };
 }
 
 /** Remembered pages, most recently visited first. */
@@ -112,7 +132,7 @@ export function forgetPage(db: EdgewiseDatabase, pageId: number): Promise<number
 
 /** Forgets a site and its subdomains. */
 export function forgetSite(db: EdgewiseDatabase, site: string): Promise<number> {
-  return forgetPages(db, (page) => page.site === site || page.site.endsWith(`.${site}`));
+  return forgetPages(db, (page) => onSites(page.url, [site]));
 }
 
 /** Forgets pages visited at `since` or later ("the last hour"); 0 forgets every page. */

@@ -92,7 +92,11 @@ export class Panel {
       db,
       removeModel: (modelId) => this.models.remove(modelId),
       clear: { chats: () => this.history.clear(), summaries: () => this.summaries.clear() },
-      profilesChanged: () => void this.profiles.start(),
+      profilesChanged: () => void this.profiles.reload(),
+      stopWork: () => {
+        this.summaries.stop();
+        this.chat.stop();
+      },
       estimateStorage: () => navigator.storage.estimate(),
     });
     this.summaries = new SummaryJobs({

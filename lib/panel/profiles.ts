@@ -79,6 +79,18 @@ export class ProfileBook {
     }
   }
 
+  /**
+   * Reads the profiles again after they changed elsewhere (deleted or imported in the Data
+   * view). Unsaved edits stay; a clean form whose profile is gone opens the default.
+   */
+  async reload(): Promise<void> {
+    const profiles = await this.refresh();
+    const { selectedId, dirty } = this.current.value;
+    if (dirty) return;
+    const open = profiles.find((profile) => profile.id === selectedId);
+    this.open(open ?? profiles.find((profile) => profile.isDefault) ?? null);
+  }
+
   /** Opens a stored profile by id; unsaved edits are dropped (the view asks first). */
   select(id: string): void {
     this.open(this.current.value.profiles?.find((profile) => profile.id === id) ?? null);

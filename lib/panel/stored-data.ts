@@ -3,9 +3,15 @@
  * many and how much, and a way to delete each or all of it; plus the private context's
  * export and import. UI-free: the Data view renders `state`.
  */
-import { ImportError, MAX_IMPORT_CHARACTERS } from '@/lib/chat';
+import { ImportError } from '@/lib/chat';
 import { i18n } from '@/lib/i18n';
-import { exportContext, forgetSince, importContext, type ContextImportResult } from '@/lib/memory';
+import {
+  MAX_CONTEXT_CHARACTERS,
+  exportContext,
+  forgetSince,
+  importContext,
+  type ContextImportResult,
+} from '@/lib/memory';
 import { announceSettingsChange } from '@/lib/settings';
 import type { EdgewiseDatabase } from '@/lib/store';
 import type { StorageUse } from './models';
@@ -26,7 +32,10 @@ export interface StoredKindUse {
 export type StoredOutcome =
   | { kind: 'imported'; result: ContextImportResult }
   | { kind: 'refused'; reason: string }
-  | { kind: 'wiped'; before: number | null; after: number | null };
+  | { kind: 'wiped'; before: number | null; after: number | null; failed: StoredKind[] };
+
+/** The order of a wipe: private data first, so a failure with model files never leaves a profile behind. */
+const WIPE_ORDER: readonly StoredKind[] = ['profiles', 'memory', 'chats', 'summaries', 'settings', 'models'];
 
 export interface StoredState {
   /** Null until first read. */
@@ -44,6 +53,8 @@ export interface StoredDataDeps {
   clear: Record<'chats' | 'summaries', () => Promise<void>>;
   /** Profiles changed behind the profile view (deleted or imported): it reads them again. */
   profilesChanged(): void;
+  /** Stops answers and summaries being written, so none saves after a wipe. */
+  stopWork(): void;
   estimateStorage(): Promise<StorageEstimate>;
 }
 
@@ -98,18 +109,21 @@ export class StoredData {
 
   /**
    * Deletes everything Edgewise stores, except the settings when `keepSettings`; says how
-   * the browser's storage estimate changed.
+   * the browser's storage estimate changed, and which kinds (if any) could not be deleted:
+   * one failing kind does not stop the others.
    */
   async removeEverything(keepSettings: boolean): Promise<void> {
     this.update({ busy: true, outcome: null });
+    this.deps.stopWork();
     const before = (await this.estimate())?.usage ?? null;
-    try {
-      for (const kind of STORED_KINDS) if (kind !== 'settings' || !keepSettings) await this.clearKind(kind);
-    } finally {
-      const after = (await this.estimate())?.usage ?? null;
-      this.update({ busy: false, outcome: { kind: 'wiped', before, after } });
-      await this.refresh();
+    const failed: StoredKind[] = [];
+    for (const kind of WIPE_ORDER) {
+      if (kind === 'settings' && keepSettings) continue;
+      await this.clearKind(kind).catch(() => failed.push(kind));
     }
+    const after = (await this.estimate())?.usage ?? null;
+    this.update({ busy: false, outcome: { kind: 'wiped', before, after, failed } });
+    await this.refresh();
   }
 
   /** Profiles and page memory as an export file's text. */
@@ -121,7 +135,9 @@ export class StoredData {
   async importFile(file: Pick<Blob, 'size' | 'text'>): Promise<void> {
     try {
       // Refused before reading: a huge file would be read whole into memory first.
-      if (file.size > MAX_IMPORT_CHARACTERS * 4) throw new ImportError(i18n.t('importErrors.tooLarge'));
+      if (file.size > MAX_CONTEXT_CHARACTERS * 4) {
+        throw new ImportError(i18n.t('importErrors.tooLarge', [Math.round(MAX_CONTEXT_CHARACTERS / 1e6)]));
+      }
       const result = await importContext(this.deps.db, await file.text());
       this.update({ outcome: { kind: 'imported', result } });
       this.deps.profilesChanged();
@@ -136,8 +152,9 @@ export class StoredData {
     switch (kind) {
       case 'models': {
         const ids = new Set((await db.modelFiles.toArray()).map((file) => file.modelId));
-        for (const id of ids) await this.deps.removeModel(id);
-        // What the engine did not delete (it was not connected, or a download was cut off).
+        // Through the engine first, so a loaded model is unloaded; if it cannot (it is not
+        // connected), the files go anyway below, as does what a cut-off download left.
+        for (const id of ids) await this.deps.removeModel(id).catch(() => undefined);
         await db.transaction('rw', db.modelFiles, db.modelChunks, db.modelDownloads, async () => {
           await Promise.all([db.modelFiles.clear(), db.modelChunks.clear(), db.modelDownloads.clear()]);
         });

@@ -12,6 +12,18 @@ async function startedBook(db = freshDatabase()) {
 }
 
 describe('ProfileBook', () => {
+  test('reload after a change elsewhere keeps an unsaved draft, and follows the store when clean', async () => {
+    const { db, book, state } = await startedBook();
+    await saveProfile(db, { name: 'Work', isDefault: true, fields: {}, links: [], about: '' });
+    book.setName('Half typed');
+    await book.reload();
+    expect(state().draft.name).toBe('Half typed');
+    expect(state().profiles?.map((p) => p.name)).toEqual(['Work']);
+    book.newProfile();
+    await book.reload();
+    expect(state().draft.name).toBe('Work');
+  });
+
   test('with no profile, it opens a new, empty draft', async () => {
     const { state } = await startedBook();
     expect(state()).toMatchObject({ profiles: [], selectedId: null, draft: emptyDraft(), dirty: false, problems: {} });

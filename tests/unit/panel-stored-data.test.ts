@@ -71,6 +71,7 @@ function service(db: EdgewiseDatabase) {
       },
     },
     profilesChanged: () => calls.push('profiles changed'),
+    stopWork: () => calls.push('stopped'),
     estimateStorage: async () => ({ usage: 0, quota: 1e9 }),
   });
   return { stored, calls };
@@ -105,12 +106,40 @@ describe('StoredData', () => {
     const { stored, calls } = service(db);
     await stored.removeEverything(true);
     expect(calls).toContain('model o/m');
+    expect(calls[0]).toBe('stopped');
     for (const table of db.tables) {
       expect([table.name, await table.count()]).toEqual([table.name, table.name === 'settings' ? 1 : 0]);
     }
     await stored.removeEverything(false);
     for (const table of db.tables) expect([table.name, await table.count()]).toEqual([table.name, 0]);
-    expect(stored.state.value.outcome).toEqual({ kind: 'wiped', before: 0, after: 0 });
+    expect(stored.state.value.outcome).toEqual({ kind: 'wiped', before: 0, after: 0, failed: [] });
+  });
+
+  test('a kind that cannot be deleted does not stop the others, and the outcome names it', async () => {
+    const db = await filled();
+    const failing = new StoredData({
+      db,
+      // The engine is gone: model files are deleted anyway.
+      removeModel: () => Promise.reject(new Error('engine gone')),
+      clear: { chats: () => Promise.reject(new Error('disk error')), summaries: () => db.summaries.clear() },
+      profilesChanged: () => undefined,
+      stopWork: () => undefined,
+      estimateStorage: async () => ({ usage: 0, quota: 1e9 }),
+    });
+    await failing.removeEverything(false);
+    expect(failing.state.value.outcome).toMatchObject({ kind: 'wiped', failed: ['chats'] });
+    expect(await db.chatThreads.count()).toBe(1);
+    for (const table of [
+      'profiles',
+      'memoryPages',
+      'memoryParts',
+      'summaries',
+      'settings',
+      'modelFiles',
+      'modelChunks',
+    ]) {
+      expect([table, await db.table(table).count()]).toEqual([table, 0]);
+    }
   });
 
   test('a refused import says why and changes nothing', async () => {

@@ -63,6 +63,48 @@ describe('private context file', () => {
     expect(await listProfiles(target)).toHaveLength(1);
   });
 
+  test('addresses are compared as memory keeps them, duplicates and expired pages are left out', async () => {
+    const db = await filled();
+    const before = await db.memoryPages.toArray();
+    const page = (url: string, visitedAt = NOW) => ({
+      url,
+      title: 'T',
+      lang: 'en',
+      reason: 'used',
+      visitedAt,
+      text: 'Herons.',
+    });
+    const json = validFile({
+      pages: [
+        page('https://travel.example/o#section'),
+        page('https://new.example/a'),
+        page('https://new.example/a#again'),
+        page('https://old.example/b', NOW - 400 * 24 * 3600_000),
+      ],
+    });
+    expect(await importContext(db, json, NOW)).toMatchObject({ pagesAdded: 1, pagesSkipped: 3 });
+    const after = await db.memoryPages.toArray();
+    expect(after.find((p) => p.url === 'https://travel.example/o')).toEqual(before[0]);
+    expect(after.map((p) => p.url).sort()).toEqual(['https://new.example/a', 'https://travel.example/o']);
+  });
+
+  test('pages that would go over the size cap are refused, and nothing already here is evicted', async () => {
+    const db = await filled();
+    await saveSettings(db, { memoryCapMB: 1 });
+    const before = await db.memoryPages.toArray();
+    const big = {
+      url: 'https://big.example/',
+      title: 'Big',
+      lang: 'en',
+      reason: 'used',
+      visitedAt: NOW,
+      text: 'word '.repeat(150_000),
+    };
+    await expect(importContext(db, validFile({ pages: [big] }), NOW)).rejects.toThrow(/size cap \(1 MB\)/);
+    expect(await db.memoryPages.toArray()).toEqual(before);
+    expect(await listProfiles(db)).toHaveLength(1);
+  });
+
   test('a page from a site now never remembered is not imported', async () => {
     const json = await exportContext(await filled(), new Date(NOW));
     const target = freshDatabase();

@@ -137,6 +137,13 @@ export function DataView({ shown, onOpen }: { shown: boolean; onOpen(view: DataH
 }
 
 function OutcomeLine({ outcome }: { outcome: StoredOutcome }) {
+  if (outcome.kind === 'wiped' && outcome.failed.length > 0) {
+    return (
+      <p class="error" role="alert" data-testid="data-outcome">
+        {i18n.t('data.wipeFailed', [outcome.failed.map((kind) => i18n.t(`data.kind.${kind}`)).join(', ')])}
+      </p>
+    );
+  }
   if (outcome.kind === 'refused') {
     return (
       <p class="error" role="alert">
