@@ -33,40 +33,45 @@ export async function searchMemory(
 ): Promise<RecalledPage[]> {
   const queryTerms = [...new Set(terms(query))];
   if (queryTerms.length === 0) return [];
-  const size = await db.memoryParts.count();
-  if (size === 0) return [];
-  const excluded = excludeUrl
-    ? (await db.memoryPages.where('url').equals(threadUrl(excludeUrl)).first())?.id
-    : undefined;
-  const documentFrequency = new Map<string, number>();
-  for (const term of queryTerms) documentFrequency.set(term, await db.memoryParts.where('terms').equals(term).count());
-  const rarestFirst = queryTerms
-    .filter((t) => documentFrequency.get(t)! > 0)
-    .sort((x, y) => documentFrequency.get(x)! - documentFrequency.get(y)!);
-  const candidates = new Map<string, { pageId: number; index: number; text: string }>();
-  for (const term of rarestFirst) {
-    for (const part of await db.memoryParts.where('terms').equals(term).limit(PER_TERM).toArray()) {
-      if (part.pageId !== excluded) candidates.set(`${part.pageId} ${part.index}`, part);
+  // One read transaction: counts, candidates and pages all see the same memory.
+  return db.transaction('r', db.memoryPages, db.memoryParts, async () => {
+    const size = await db.memoryParts.count();
+    if (size === 0) return [];
+    const excluded = excludeUrl
+      ? (await db.memoryPages.where('url').equals(threadUrl(excludeUrl)).first())?.id
+      : undefined;
+    const documentFrequency = new Map<string, number>();
+    for (const term of queryTerms)
+      documentFrequency.set(term, await db.memoryParts.where('terms').equals(term).count());
+    const rarestFirst = queryTerms
+      .filter((t) => documentFrequency.get(t)! > 0)
+      .sort((x, y) => documentFrequency.get(x)! - documentFrequency.get(y)!);
+    const candidates = new Map<string, { pageId: number; index: number; text: string }>();
+    for (const term of rarestFirst) {
+      // Newest pages first (higher ids): for a common word, recent pages are the likelier answer.
+      for (const part of await db.memoryParts.where('terms').equals(term).reverse().limit(PER_TERM).toArray()) {
+        if (part.pageId !== excluded) candidates.set(`${part.pageId} ${part.index}`, part);
+      }
     }
-  }
-  const list = [...candidates.values()];
-  const ranked = rankWeighted(
-    list.map((part) => part.text),
-    new Map(queryTerms.map((term) => [term, 1])),
-    { corpus: { size, documentFrequency } },
-  ).filter((hit) => hit.score > 0);
+    const list = [...candidates.values()];
+    const ranked = rankWeighted(
+      list.map((part) => part.text),
+      new Map(queryTerms.map((term) => [term, 1])),
+      { corpus: { size, documentFrequency } },
+    ).filter((hit) => hit.score > 0);
 
-  const pages = new Map<number, RecalledPage>();
-  for (const hit of ranked.slice(0, maxParts)) {
-    const part = list[hit.index]!;
-    let page = pages.get(part.pageId);
-    if (!page) {
-      const record = await db.memoryPages.get(part.pageId);
-      if (!record) continue;
-      page = { pageId: part.pageId, url: record.url, title: record.title, visitedAt: record.visitedAt, parts: [] };
-      pages.set(part.pageId, page);
+    const pages = new Map<number, RecalledPage>();
+    for (const hit of ranked.slice(0, maxParts)) {
+      const part = list[hit.index]!;
+      let page = pages.get(part.pageId);
+      if (!page) {
+        const record = await db.memoryPages.get(part.pageId);
+        if (!record) continue;
+        page = { pageId: part.pageId, url: record.url, title: record.title, visitedAt: record.visitedAt, parts: [] };
+        pages.set(part.pageId, page);
+      }
+      page.parts.push({ index: part.index, text: part.text, score: hit.score });
     }
-    page.parts.push({ index: part.index, text: part.text, score: hit.score });
-  }
-  return [...pages.values()];
+    return [...pages.values()];
+  });
 }
