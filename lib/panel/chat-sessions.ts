@@ -201,8 +201,11 @@ export class ChatSessions {
           return null;
         }
       },
+      // A memory that cannot be searched (a damaged store) must not cost the answer: it goes without.
       recall: (question) =>
-        this.deps.searchMemory() ? searchMemory(db, question, { excludeUrl: tab?.url }) : Promise.resolve([]),
+        this.deps.searchMemory()
+          ? searchMemory(db, question, { excludeUrl: tab?.url }).catch(() => [])
+          : Promise.resolve([]),
       generate: (messages, maxNewTokens, onText, signal) =>
         streamAnswer(this.deps.engine(), { feature: 'chat', messages, modelId, maxNewTokens, signal, onText }),
       now: this.deps.now ?? (() => Date.now()),

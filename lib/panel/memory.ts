@@ -15,7 +15,7 @@ import {
   type NotRemembered,
   type RecalledPage,
 } from '@/lib/memory';
-import { PAUSED_UNTIL_RESUMED, saveSettings, siteOf, watchChanges } from '@/lib/settings';
+import { PAUSED_UNTIL_RESUMED, loadSettings, onSites, saveSettings, siteOf, watchChanges } from '@/lib/settings';
 import type { EdgewiseDatabase, MemoryPageRecord } from '@/lib/store';
 import { Observable, type Readable } from './observable';
 
@@ -104,10 +104,12 @@ export class PageMemory {
    * "Don't remember this site": the site joins the deny list, and what is remembered of it
    * is forgotten, so the list and the promise agree.
    */
-  async denySite(url: string, denied: readonly string[]): Promise<void> {
+  async denySite(url: string): Promise<void> {
     const site = siteOf(url);
     if (!site) return;
-    await saveSettings(this.deps.db, { deniedSites: [...denied, site] });
+    // The list as stored now, not as a view last drew it: another page may have changed it.
+    const { deniedSites } = await loadSettings(this.deps.db);
+    if (!onSites(url, deniedSites)) await saveSettings(this.deps.db, { deniedSites: [...deniedSites, site] });
     await this.forgetSite(site);
   }
 

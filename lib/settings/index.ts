@@ -17,4 +17,4 @@ export {
   type ThemePreference,
 } from './settings';
 export { DEFAULT_MEMORY_SETTINGS, PAUSED_UNTIL_RESUMED, type MemorySettings, type ReadSites } from './memory-settings';
-export { normaliseSite, onSites, siteListFromText, siteOf } from './sites';
+export { isWebAddress, normaliseSite, onSites, siteListFromText, siteOf } from './sites';

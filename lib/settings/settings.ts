@@ -89,7 +89,7 @@ function oneOf<T>(value: T, allowed: readonly T[], message: string): T {
 export function validateSettings(input: SettingsChange): Partial<Settings> {
   const clean: Partial<Settings> = {};
   for (const key of Object.keys(input)) {
-    if (!(key in RULES)) throw new SettingsError(i18n.t('settingsErrors.unknown', [key]));
+    if (!Object.hasOwn(RULES, key)) throw new SettingsError(i18n.t('settingsErrors.unknown', [key]));
     check(key as keyof Settings, input, clean);
   }
   return clean;

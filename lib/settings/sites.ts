@@ -40,3 +40,8 @@ export function siteListFromText(text: string): string[] {
     .map((line) => line.trim())
     .filter(Boolean);
 }
+
+/** Whether `url` may be shown as a link: only http(s) addresses (never `javascript:` or `data:`). */
+export function isWebAddress(url: string): boolean {
+  return /^https?:\/\//i.test(url) && URL.canParse(url);
+}

@@ -46,7 +46,8 @@ describe('PageMemory', () => {
     const { db, memory } = service();
     await memory.remember(page('https://news.example/1'));
     await memory.remember(page('https://other.example/1'));
-    await memory.denySite('https://www.news.example/2', []);
+    await memory.denySite('https://www.news.example/2');
+    await memory.denySite('https://news.example/again');
     expect((await loadSettings(db)).deniedSites).toEqual(['news.example']);
     expect(memory.state.value.pages?.map((p) => p.url)).toEqual(['https://other.example/1']);
     await memory.remember(page('https://news.example/3'));

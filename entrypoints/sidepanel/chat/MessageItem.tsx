@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
 import { formatWhen } from '@/lib/format';
-import { siteOf } from '@/lib/settings';
+import { isWebAddress, siteOf } from '@/lib/settings';
 import type { ChatMessageRecord, ContextUse, RememberedUse } from '@/lib/store';
 
 interface Props {
@@ -128,7 +128,7 @@ function RememberedNote({ pages }: { pages: RememberedUse[] }) {
         {pages.map((page) => (
           <li key={page.url} data-testid="remembered-page">
             {/* Stored addresses are web pages; anything else is shown, never linked. */}
-            {/^https?:\/\//i.test(page.url) ? (
+            {isWebAddress(page.url) ? (
               <a href={page.url} target="_blank" rel="noopener noreferrer">
                 {page.title || page.url}
               </a>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatBytes, formatWhen } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import type { ForgetRange, MemoryState } from '@/lib/panel';
-import { PAUSED_UNTIL_RESUMED, siteOf, type Settings } from '@/lib/settings';
+import { PAUSED_UNTIL_RESUMED, isWebAddress, onSites, siteOf, type Settings } from '@/lib/settings';
 import type { MemoryPageRecord } from '@/lib/store';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { usePanel, useValue } from '../use-panel';
@@ -22,7 +22,7 @@ export function MemoryView() {
   if (!settings || !state.pages) return <p role="status">{i18n.t('memory.loading')}</p>;
 
   const site = tab ? siteOf(tab.url) : null;
-  const siteDenied = site !== null && settings.deniedSites.includes(site);
+  const siteDenied = tab !== null && onSites(tab.url, settings.deniedSites);
   const skipped = state.skipped && tab && state.skipped.url === tab.url ? state.skipped.reason : null;
 
   return (
@@ -43,7 +43,7 @@ export function MemoryView() {
           {siteDenied ? (
             <span class="muted">{i18n.t('memory.siteDenied', [site])}</span>
           ) : (
-            <button type="button" onClick={() => void memory.denySite(tab!.url, settings.deniedSites)}>
+            <button type="button" onClick={() => void memory.denySite(tab!.url)}>
               {i18n.t('memory.denySite', [site])}
             </button>
           )}
@@ -149,9 +149,13 @@ function MemoryItem({ page, snippet }: { page: MemoryPageRecord; snippet: string
   const { memory } = usePanel();
   return (
     <li data-testid="memory-page" data-url={page.url}>
-      <a href={page.url} target="_blank" rel="noopener noreferrer">
-        {page.title || page.url}
-      </a>
+      {isWebAddress(page.url) ? (
+        <a href={page.url} target="_blank" rel="noopener noreferrer">
+          {page.title || page.url}
+        </a>
+      ) : (
+        <span>{page.title || page.url}</span>
+      )}
       <span class="muted">
         {' '}
         {i18n.t(page.reason === 'used' ? 'memory.usedWhen' : 'memory.readWhen', [
