@@ -4,39 +4,6 @@
  * so the autofill classifier maps a form field to a profile value without a translation table.
  */
 
-/** Every structured field a profile holds, in the order the Profile view shows them. */
-export const PROFILE_TOKENS = [
-  'name',
-  'given-name',
-  'additional-name',
-  'family-name',
-  'email',
-  'tel',
-  'organization',
-  'organization-title',
-  'address-line1',
-  'address-line2',
-  'address-line3',
-  'address-level2',
-  'address-level1',
-  'postal-code',
-  'country',
-  'bday',
-  'url',
-] as const;
-
-/** One structured profile field (an autocomplete token). */
-export type ProfileToken = (typeof PROFILE_TOKENS)[number];
-
-/** A profile's structured values: several per token where forms need a choice (two emails). */
-export type ProfileFields = Partial<Record<ProfileToken, string[]>>;
-
-/** A free link ("LinkedIn", "GitHub", "Portfolio") with its address. */
-export interface ProfileLink {
-  label: string;
-  url: string;
-}
-
 /** The form's sections, in order; every token is in exactly one. */
 export const PROFILE_GROUPS = {
   name: ['name', 'given-name', 'additional-name', 'family-name'],
@@ -51,10 +18,25 @@ export const PROFILE_GROUPS = {
     'country',
   ],
   other: ['organization', 'organization-title', 'bday', 'url'],
-} as const satisfies Record<string, readonly ProfileToken[]>;
+} as const;
 
 /** One section of the form. */
 export type ProfileGroup = keyof typeof PROFILE_GROUPS;
+
+/** One structured profile field (an autocomplete token). */
+export type ProfileToken = (typeof PROFILE_GROUPS)[ProfileGroup][number];
+
+/** Every structured field a profile holds, in the order the Profile view shows them (its sections'). */
+export const PROFILE_TOKENS: readonly ProfileToken[] = Object.values(PROFILE_GROUPS).flat();
+
+/** A profile's structured values: several per token where forms need a choice (two emails). */
+export type ProfileFields = Partial<Record<ProfileToken, string[]>>;
+
+/** A free link ("LinkedIn", "GitHub", "Portfolio") with its address. */
+export interface ProfileLink {
+  label: string;
+  url: string;
+}
 
 /**
  * Tokens the form offers several values for ("Add another email"), because forms ask for
