@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { bundledOrtPaths, createEngine, requestPersistentStorage } from '@/lib/engine';
 import { serveEngine } from '@/lib/messaging';
-import { watchSettings } from '@/lib/settings';
+import { watchChanges } from '@/lib/settings';
 import { openDatabase } from '@/lib/store';
 
 const engine = createEngine({
@@ -10,5 +10,5 @@ const engine = createEngine({
 });
 serveEngine(engine, browser.runtime);
 // A new device, dtype or idle time applies to a model already loaded, whichever page saved it.
-watchSettings(() => void engine.applySettings());
+watchChanges('settings', () => void engine.applySettings());
 void requestPersistentStorage();

@@ -168,7 +168,7 @@ export class LocalEngine implements EngineAdminApi {
 
   /**
    * Re-reads settings that apply to a loaded model (device, dtype, the idle-unload timer)
-   * after they change. The offscreen document calls it on every save (`watchSettings`).
+   * after they change. The offscreen document calls it on every save (`watchChanges('settings')`).
    */
   async applySettings(): Promise<void> {
     const loaded = this.loaded;

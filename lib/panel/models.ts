@@ -6,7 +6,7 @@
 import type { DeviceCapabilities } from '@/lib/device';
 import type { CachedModel, EngineAdminApi } from '@/lib/engine';
 import { managerRows, recommendModel, type ModelRow, type Recommendation } from '@/lib/model-manager';
-import { loadSettings, saveSettings, watchSettings, type Settings, type SettingsChange } from '@/lib/settings';
+import { loadSettings, saveSettings, watchChanges, type Settings, type SettingsChange } from '@/lib/settings';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { catalog } from '@/models';
 import { Observable, type Readable } from './observable';
@@ -113,7 +113,7 @@ export class ModelLibrary {
 
   /**
    * Saves a change; throws a SettingsError (nothing saved) for a bad value. Every context
-   * hears of it (`watchSettings`): the engine applies it, other pages read it again.
+   * hears of it (`watchChanges('settings')`): the engine applies it, other pages read it again.
    */
   async changeSettings(change: SettingsChange): Promise<void> {
     const settings = await saveSettings(this.deps.db, change);
@@ -122,7 +122,7 @@ export class ModelLibrary {
 
   /** Reads settings again whenever any page saves them; returns the unsubscribe. */
   watch(): () => void {
-    return watchSettings(() => void this.refresh());
+    return watchChanges('settings', () => void this.refresh());
   }
 
   /** Deletes a model's files (the engine unloads it first); the list refreshes either way. */

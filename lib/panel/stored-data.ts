@@ -12,7 +12,7 @@ import {
   importContext,
   type ContextImportResult,
 } from '@/lib/memory';
-import { announceSettingsChange } from '@/lib/settings';
+import { resetSettings } from '@/lib/settings';
 import type { EdgewiseDatabase } from '@/lib/store';
 import type { StorageUse } from './models';
 import { Observable, type Readable } from './observable';
@@ -168,8 +168,7 @@ export class StoredData {
         this.deps.profilesChanged();
         return;
       case 'settings':
-        await db.settings.clear();
-        announceSettingsChange();
+        await resetSettings(db);
         return;
       default:
         await this.deps.clear[kind]();

@@ -12,16 +12,6 @@ export type StoreTopic = 'settings' | 'memory';
 
 const channelName = (topic: StoreTopic) => `edgewise:${topic}`;
 
-/** Tells every context that the settings changed (they read them again). */
-export function announceSettingsChange(): void {
-  announceChange('settings');
-}
-
-/** Calls `listener` after every settings save anywhere in the extension; returns the unsubscribe. */
-export function watchSettings(listener: () => void): () => void {
-  return watchChanges('settings', listener);
-}
-
 /** Tells every context that `topic` changed (they read it again). */
 export function announceChange(topic: StoreTopic): void {
   if (typeof BroadcastChannel === 'undefined') return;

@@ -1,4 +1,4 @@
-export { announceChange, announceSettingsChange, watchChanges, watchSettings, type StoreTopic } from './changes';
+export { announceChange, watchChanges, type StoreTopic } from './changes';
 export { applyTheme, type ThemeRoot } from './theme';
 export { describeHostCheck } from './host-check-message';
 export {
@@ -8,6 +8,8 @@ export {
   isAllowedModelHost,
   loadSettings,
   normaliseModelHost,
+  numberField,
+  resetSettings,
   saveSettings,
   validateSettings,
   type DevicePreference,

@@ -5,7 +5,7 @@
 import { DEFAULT_MODEL_ID, MODEL_DTYPES, isModelId, type ModelDtype } from '@/models';
 import type { EdgewiseDatabase } from '@/lib/store';
 import { i18n } from '@/lib/i18n';
-import { announceSettingsChange } from './changes';
+import { announceChange } from './changes';
 import { SettingsError } from './errors';
 import { DEFAULT_MEMORY_SETTINGS, MEMORY_RULES, type MemorySettings } from './memory-settings';
 
@@ -141,6 +141,17 @@ export async function saveSettings(db: EdgewiseDatabase, change: SettingsChange)
     await db.settings.put({ key: SETTINGS_KEY, value: next });
     return next;
   });
-  announceSettingsChange();
+  announceChange('settings');
   return saved;
+}
+
+/** Puts every setting back to its default (the stored record goes) and tells every context. */
+export async function resetSettings(db: EdgewiseDatabase): Promise<void> {
+  await db.settings.clear();
+  announceChange('settings');
+}
+
+/** A number typed in a field: blank means the setting's default (`null`), anything else is checked as typed. */
+export function numberField(text: string): number | null {
+  return text.trim() === '' ? null : Number(text);
 }

@@ -7,7 +7,7 @@ import {
   loadSettings,
   normaliseModelHost,
   saveSettings,
-  watchSettings,
+  watchChanges,
 } from '@/lib/settings';
 import { freshDatabase } from './helpers/database';
 
@@ -39,7 +39,7 @@ describe('settings', () => {
 
   test('every save is heard by watchers in other contexts', async () => {
     const heard: number[] = [];
-    const stop = watchSettings(() => heard.push(1));
+    const stop = watchChanges('settings', () => heard.push(1));
     await saveSettings(freshDatabase(), { device: 'wasm' });
     await expect.poll(() => heard.length).toBe(1);
     stop();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '@/lib/i18n';
 import type { ModelLibrary } from '@/lib/panel';
-import { siteListFromText, type ReadSites, type Settings, type SettingsChange } from '@/lib/settings';
+import { numberField, siteListFromText, type ReadSites, type Settings, type SettingsChange } from '@/lib/settings';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -36,7 +36,6 @@ export function MemorySettingsForm({ library, settings }: { library: ModelLibrar
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
   };
-  const number = (text: string) => (text.trim() === '' ? null : Number(text));
 
   return (
     <form
@@ -44,11 +43,11 @@ export function MemorySettingsForm({ library, settings }: { library: ModelLibrar
       onSubmit={(e) => {
         e.preventDefault();
         void save({
-          readAfterSeconds: number(dwell),
+          readAfterSeconds: numberField(dwell),
           allowedSites: siteListFromText(allowed),
           deniedSites: siteListFromText(denied),
-          memoryCapMB: number(cap),
-          memoryRetentionDays: number(days),
+          memoryCapMB: numberField(cap),
+          memoryRetentionDays: numberField(days),
         });
       }}
     >

@@ -6,6 +6,7 @@ import {
   HUGGING_FACE_HUB,
   describeHostCheck,
   normaliseModelHost,
+  numberField,
   type DevicePreference,
   type DtypePreference,
   type Settings,
@@ -164,7 +165,7 @@ function SettingsForm({ library, checkHost, settings }: Props & { settings: Sett
           step="any"
           value={minutes}
           onInput={(e) => setMinutes(e.currentTarget.value)}
-          onChange={() => void save({ idleUnloadMinutes: minutes.trim() === '' ? null : Number(minutes) })}
+          onChange={() => void save({ idleUnloadMinutes: numberField(minutes) })}
         />
         <details>
           <summary>{i18n.t('settings.advanced')}</summary>
