@@ -59,10 +59,7 @@ export async function preparePage(
 ): Promise<PreparedPage> {
   const url = threadUrl(page.url);
   const chunks = await chunkText(page.text, PART_TOKENS, estimateTokens);
-  const parts = chunks.map((chunk, index) => {
-    const all = terms(chunk.text);
-    return { index, text: chunk.text, terms: [...new Set(all)], length: all.length };
-  });
+  const parts = chunks.map((chunk, index) => ({ index, text: chunk.text, terms: [...new Set(terms(chunk.text))] }));
   // The terms are stored (and indexed) too, so they count against the cap like the text.
   const partChars = parts.reduce((sum, p) => sum + p.text.length + p.terms.join(' ').length, 0);
   const bytes = 2 * (url.length + page.title.length + partChars);

@@ -164,8 +164,6 @@ export interface MemoryPartRecord {
   text: string;
   /** Distinct retrieval terms of `text` (`terms()` of lib/chat), indexed to find candidate parts. */
   terms: string[];
-  /** Term count of `text`, for BM25's length normalisation. */
-  length: number;
 }
 
 /** Typed Dexie database; construct through {@link openDatabase}. */

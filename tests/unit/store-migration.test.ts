@@ -57,7 +57,7 @@ describe('schema version 4', () => {
     expect(await db.memoryPages.count()).toBe(0);
     expect(await db.memoryParts.count()).toBe(0);
     // And work: the terms index finds a part by any of its terms.
-    await db.memoryParts.put({ pageId: 1, index: 0, text: 'river delta', terms: ['river', 'delta'], length: 2 });
+    await db.memoryParts.put({ pageId: 1, index: 0, text: 'river delta', terms: ['river', 'delta'] });
     expect(await db.memoryParts.where('terms').equals('delta').count()).toBe(1);
     db.close();
   });
