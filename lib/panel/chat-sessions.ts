@@ -172,6 +172,9 @@ export class ChatSessions {
   private conversationDeps(tab: TabPage | null, temporary: boolean): ConversationDeps {
     const { db, session } = this.deps;
     let bound = false;
+    // Remembered once per conversation: every later question about the same page would only
+    // rewrite the same parts (and re-apply the limits) on the answer's path.
+    let remembered = false;
     // The model the last load was for: the answer names it, so an unload in between reloads that model.
     let modelId = '';
     return {
@@ -194,7 +197,10 @@ export class ChatSessions {
         try {
           const page = await this.deps.readPage(tab.tabId, 'page');
           if (threadUrl(page.url) !== threadUrl(tab.url)) return null;
-          if (!temporary) this.deps.remember(page);
+          if (!temporary && !remembered) {
+            remembered = true;
+            this.deps.remember(page);
+          }
           return { title: page.title, url: page.url, lang: page.lang, text: page.text };
         } catch {
           // The context bar already says why this page cannot be read; answer without it.
