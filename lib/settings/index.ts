@@ -18,5 +18,6 @@ export {
   type SettingsChange,
   type ThemePreference,
 } from './settings';
+export { DEFAULT_AUTOFILL_SETTINGS, type AutofillSettings } from './autofill-settings';
 export { DEFAULT_MEMORY_SETTINGS, PAUSED_UNTIL_RESUMED, type MemorySettings, type ReadSites } from './memory-settings';
 export { isWebAddress, normaliseSite, onSites, siteListFromText, siteOf } from './sites';

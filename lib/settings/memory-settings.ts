@@ -5,7 +5,7 @@
  */
 import { i18n } from '@/lib/i18n';
 import { SettingsError } from './errors';
-import { normaliseSite } from './sites';
+import { flag, siteList, whole } from './checks';
 
 /** Which sites "Also remember pages I read" applies to: every site but the denied ones, or only the allowed ones. */
 export type ReadSites = 'all' | 'allowed';
@@ -54,28 +54,9 @@ export const MEMORY_RULES: { [K in keyof MemorySettings]: (value: MemorySettings
     if (value !== 'all' && value !== 'allowed') throw new SettingsError(i18n.t('settingsErrors.readSites'));
     return value;
   },
-  allowedSites: (value) => sites(value),
-  deniedSites: (value) => sites(value),
+  allowedSites: (value) => siteList(value),
+  deniedSites: (value) => siteList(value),
   memoryPausedUntil: (value) => whole(value, 0, PAUSED_UNTIL_RESUMED, i18n.t('settingsErrors.pause')),
   memoryCapMB: (value) => whole(value, 1, 100_000, i18n.t('settingsErrors.memoryCap')),
   memoryRetentionDays: (value) => whole(value, 1, 36_500, i18n.t('settingsErrors.retention')),
 };
-
-function flag(value: unknown): boolean {
-  if (typeof value !== 'boolean') throw new SettingsError(i18n.t('settingsErrors.flag'));
-  return value;
-}
-
-function whole(value: unknown, min: number, max: number, message: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new SettingsError(message);
-  }
-  return value;
-}
-
-/** Each entry normalised to a hostname; duplicates dropped, the user's order kept. */
-function sites(value: unknown): string[] {
-  if (!Array.isArray(value)) throw new SettingsError(i18n.t('settingsErrors.sites'));
-  const clean = value.map((site) => normaliseSite(String(site)));
-  return [...new Set(clean)];
-}

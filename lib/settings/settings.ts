@@ -7,6 +7,7 @@ import type { EdgewiseDatabase } from '@/lib/store';
 import { i18n } from '@/lib/i18n';
 import { announceChange } from './changes';
 import { SettingsError } from './errors';
+import { AUTOFILL_RULES, DEFAULT_AUTOFILL_SETTINGS, type AutofillSettings } from './autofill-settings';
 import { DEFAULT_MEMORY_SETTINGS, MEMORY_RULES, type MemorySettings } from './memory-settings';
 
 export { SettingsError };
@@ -23,7 +24,7 @@ const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 const DEVICES: readonly DevicePreference[] = ['auto', 'webgpu', 'wasm'];
 const DTYPE_PREFERENCES: readonly DtypePreference[] = ['auto', ...MODEL_DTYPES];
 
-export interface Settings extends MemorySettings {
+export interface Settings extends MemorySettings, AutofillSettings {
   /**
    * Base URL of a server with the Hugging Face hub's layout (`{host}{repo}/resolve/{revision}/{file}`).
    * The hub by default; offline and enterprise users point it at a mirror.
@@ -53,6 +54,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   idleUnloadMinutes: 10,
   theme: 'system',
   ...DEFAULT_MEMORY_SETTINGS,
+  ...DEFAULT_AUTOFILL_SETTINGS,
 };
 
 const SETTINGS_KEY = 'settings';
@@ -74,6 +76,7 @@ const RULES: { [K in keyof Settings]: (value: Settings[K]) => Settings[K] } = {
   },
   theme: (value) => oneOf(value, THEMES, i18n.t('settingsErrors.theme', [String(value)])),
   ...MEMORY_RULES,
+  ...AUTOFILL_RULES,
 };
 
 function oneOf<T>(value: T, allowed: readonly T[], message: string): T {

@@ -13,7 +13,8 @@ import { SettingsError } from './errors';
 export function normaliseSite(input: string): string {
   const text = input.trim();
   const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  const host = URL.canParse(withScheme) ? new URL(withScheme).hostname : '';
+  // "shop.example." is the same site as "shop.example" (the root's dot, which URLs may keep).
+  const host = URL.canParse(withScheme) ? new URL(withScheme).hostname.replace(/\.$/, '') : '';
   if (!host || !/^[a-z\d.-]+$/.test(host) || !/[a-z\d]/.test(host) || host.startsWith('.') || host.endsWith('.')) {
     throw new SettingsError(i18n.t('settingsErrors.site', [input]));
   }
@@ -23,7 +24,7 @@ export function normaliseSite(input: string): string {
 /** The site of a page: its hostname without "www.", or null for a URL that has none. */
 export function siteOf(url: string): string | null {
   if (!URL.canParse(url)) return null;
-  const host = new URL(url).hostname;
+  const host = new URL(url).hostname.replace(/\.$/, '');
   return host ? host.replace(/^www\./, '') : null;
 }
 
