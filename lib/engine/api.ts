@@ -55,6 +55,12 @@ export type EngineStatus =
 export interface LoadOptions {
   device?: DevicePreference;
   dtype?: ModelDtype;
+  /**
+   * Load from IndexedDB only: refuse (with `ModelNotStoredError`) rather than fetch a
+   * missing file. Features that run without the panel's model offer (form drafts) set it,
+   * so nothing is downloaded without the user's yes.
+   */
+  storedOnly?: boolean;
 }
 
 export interface LoadResult {

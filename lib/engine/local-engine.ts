@@ -77,7 +77,13 @@ export class LocalEngine implements EngineAdminApi {
   }
 
   load(modelId: string, options: LoadOptions = {}, onProgress?: ProgressListener): Promise<LoadResult> {
-    return this.queue.run(() => this.loadNow(modelId, options, onProgress));
+    return this.queue.run(async () => {
+      // Even a loaded model: a changed model host would load it again, from the new host.
+      if (options.storedOnly && !(await this.isStoredWhole(modelId))) {
+        throw notStored(modelId);
+      }
+      return this.loadNow(modelId, options, onProgress);
+    });
   }
 
   generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult> {
@@ -206,10 +212,7 @@ export class LocalEngine implements EngineAdminApi {
     if (modelId && this.loaded?.modelId !== modelId) {
       // An answer loads from IndexedDB only: a model deleted or switched to another dtype
       // mid-summary must not be fetched again without the user's yes (the panel's model gate).
-      if (!(await this.isStoredWhole(modelId)))
-        throw new ModelNotStoredError(
-          `${modelId} is not downloaded for this device. Download it in the Edgewise side panel first; nothing was fetched.`,
-        );
+      if (!(await this.isStoredWhole(modelId))) throw notStored(modelId);
       await this.loadNow(modelId, {});
     }
     if (!this.loaded) throw new NoModelLoadedError('No model is loaded. Load a model before generating.');
@@ -295,4 +298,10 @@ export class LocalEngine implements EngineAdminApi {
   private setStatus(status: EngineStatus): void {
     this.hub.set(status);
   }
+}
+
+function notStored(modelId: string): ModelNotStoredError {
+  return new ModelNotStoredError(
+    `${modelId} is not downloaded for this device. Download it in the Edgewise side panel first; nothing was fetched.`,
+  );
 }

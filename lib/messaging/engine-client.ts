@@ -28,16 +28,26 @@ export class EngineUnavailableError extends Error {
   override name = 'EngineUnavailableError';
 }
 
+/** How to connect: tries, and how to make sure the engine document exists first. */
+export interface ConnectOptions {
+  attempts?: number;
+  /** Extension pages ask the background (the default); the background itself creates the document directly. */
+  ensure?: () => Promise<void>;
+}
+
 /**
  * Asks the background to make sure the offscreen engine exists, then connects to it
  * directly: the service worker is not in the streaming path, so it may be stopped by
  * Chrome at any time without cutting a stream.
  */
-export async function connectEngine(runtime: ClientRuntime, attempts = 3): Promise<EngineConnection> {
+export async function connectEngine(
+  runtime: ClientRuntime,
+  { attempts = 3, ensure = () => ensureEngine(runtime) }: ConnectOptions = {},
+): Promise<EngineConnection> {
   let lastError: unknown;
   for (let attempt = 0; attempt < attempts; attempt++) {
     try {
-      await ensureEngine(runtime);
+      await ensure();
       const mux = new PortMux(runtime.connect({ name: ENGINE_PORT }), 'client');
       const engine = Comlink.wrap<EngineAdminApi>(mux.endpoint);
       // A port to nobody (the engine document was still starting) disconnects at once,

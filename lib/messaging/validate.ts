@@ -136,10 +136,11 @@ const isOptionalNumber = (v: unknown, min: number, max: number) =>
   v === undefined || (typeof v === 'number' && v >= min && v <= max);
 
 function isLoadOptions(v: unknown): boolean {
-  if (!isRecord(v)) return false;
+  if (!isRecord(v) || !hasOnlyKeys(v, ['device', 'dtype', 'storedOnly'])) return false;
   return (
     (v.device === undefined || DEVICES.includes(v.device as string)) &&
-    (v.dtype === undefined || DTYPES.includes(v.dtype as string))
+    (v.dtype === undefined || DTYPES.includes(v.dtype as string)) &&
+    (v.storedOnly === undefined || typeof v.storedOnly === 'boolean')
   );
 }
 

@@ -133,6 +133,16 @@ describe('an answer never downloads', () => {
     ).rejects.toThrow(/not downloaded for this device.*nothing was fetched/);
     expect(node.hub.requests).toEqual([]);
   });
+
+  test('a stored-only load (form drafts) refuses a model that is not stored, and fetches nothing', async () => {
+    node.hub.clearLog();
+    await expect(node.engine.load('edgewise-test/echo-tiny-1k', { storedOnly: true })).rejects.toThrow(
+      /not downloaded for this device.*nothing was fetched/,
+    );
+    expect(node.hub.requests).toEqual([]);
+    // The stored model loads as usual.
+    await expect(node.engine.load(ECHO_MODEL, { storedOnly: true })).resolves.toMatchObject({ modelId: ECHO_MODEL });
+  });
 });
 
 describe('textBudget', () => {

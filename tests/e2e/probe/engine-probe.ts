@@ -101,7 +101,7 @@ const probe = {
       Array.from({ length: n }, async (_, i) => {
         try {
           const request = { requestId: `flood-${i}`, messages: [{ role: 'user' as const, content }], modelId };
-          await generateStream((await connectEngine(chrome.runtime, 1)).engine, request, () => undefined);
+          await generateStream((await connectEngine(chrome.runtime, { attempts: 1 })).engine, request, () => undefined);
           return 'answered';
         } catch (error) {
           return message(error);
