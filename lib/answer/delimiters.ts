@@ -5,8 +5,8 @@
  * its attributes.
  */
 
-/** Tags Edgewise wraps data in. */
-export type DataTag = 'page' | 'summaries';
+/** Tags Edgewise wraps data in: page text, earlier summaries, and the user's About me notes. */
+export type DataTag = 'page' | 'summaries' | 'notes';
 
 /**
  * `text` with every spelling of a closing `</tag` defused: any case and any whitespace
@@ -22,7 +22,15 @@ export function neutralise(text: string, tag: DataTag): string {
  * could open or close a tag, no line breaks, at most 80 characters.
  */
 export function attribute(text: string): string {
-  return text.replaceAll('"', "'").replace(/[<>]/g, '').replace(/\s+/g, ' ').slice(0, 80);
+  return inlineText(text.replaceAll('"', "'"), 80);
+}
+
+/**
+ * Text someone else wrote, fit to sit on one line outside any tag (a form's question): no
+ * `<` or `>` that could open or close one, no line breaks, at most `max` characters.
+ */
+export function inlineText(text: string, max: number): string {
+  return text.replace(/[<>]/g, '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
 /** `<tag a="…">\ntext\n</tag>`, with attribute values and the text made safe. */

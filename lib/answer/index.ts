@@ -3,5 +3,5 @@
  * of the context window and the delimiters around data.
  */
 export { TEMPLATE_TOKENS_PER_MESSAGE, textBudget, type TextBudget } from './budget';
-export { dataBlock, type DataTag } from './delimiters';
+export { dataBlock, inlineText, neutralise, type DataTag } from './delimiters';
 export { streamAnswer, type Answer, type AnswerEngine, type AnswerOrigin, type AnswerRequest } from './stream';

@@ -40,5 +40,6 @@ export {
   type QuestionFit,
   type ChatPrompt,
 } from './prompt';
+export { fitBeginning, fitRemembered, type RememberedContext } from './remembered-context';
 export { rankChunks, rankWeighted, terms, type CorpusStats, type RankOptions, type ScoredChunk } from './retrieval';
 export { TAB_THREADS_KEY, bindThread, boundThread, threadUrl, unbindTab, type TabThread } from './tab-threads';

@@ -4,7 +4,7 @@
  * the model gets, which page parts were sent and how many earlier messages did not fit.
  * The page goes in as delimited data, never as instructions (someone else wrote it).
  */
-import { TEMPLATE_TOKENS_PER_MESSAGE, dataBlock, textBudget } from '@/lib/answer';
+import { TEMPLATE_TOKENS_PER_MESSAGE, dataBlock, neutralise, textBudget } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { ModelPage } from '@/lib/extract';
 import type { ChatMessageRecord, ContextUse } from '@/lib/store';
@@ -137,7 +137,8 @@ export async function buildChatPrompt(
   if (page && hasPage && room >= 1) {
     const earlierQuestions = messages.slice(0, -1).flatMap((m) => (m.role === 'user' ? [m.text] : []));
     const selection = await selectPageContext({
-      text: page.text,
+      // Measured as it will be sent: defusing a page's `</page` costs tokens too.
+      text: neutralise(page.text, 'page'),
       question,
       earlierQuestions,
       budgetTokens: room,

@@ -76,16 +76,33 @@ async function cutToFit(
   budgetTokens: number,
   count: CountTokens,
 ): Promise<{ part: RecalledPage['parts'][number]; block: string; tokens: number } | null> {
-  const words = part.text.trim().split(/\s+/);
+  const fit = await fitBeginning(part.text, budgetTokens, (text) => block(page, [{ ...part, text }]), count);
+  return fit && { part: { ...part, text: fit.text }, block: fit.block, tokens: fit.tokens };
+}
+
+/**
+ * The longest beginning of `text` (whole words, then "…") whose `wrap`ped block fits
+ * `budgetTokens`, or all of it when it fits; null if not even one word does.
+ */
+export async function fitBeginning(
+  text: string,
+  budgetTokens: number,
+  wrap: (text: string) => string,
+  count: CountTokens,
+): Promise<{ text: string; block: string; tokens: number } | null> {
+  const whole = text.trim();
+  const [all = Infinity] = await count([wrap(whole)]);
+  if (all <= budgetTokens) return { text: whole, block: wrap(whole), tokens: all };
+  const words = whole.split(/\s+/);
   let best = null;
   // Binary search over the number of words: a handful of token counts, not one per word.
   for (let low = 1, high = words.length - 1; low <= high;) {
     const n = Math.floor((low + high) / 2);
-    const cut = { ...part, text: `${words.slice(0, n).join(' ')} …` };
-    const text = block(page, [cut]);
-    const [tokens = Infinity] = await count([text]);
+    const cut = `${words.slice(0, n).join(' ')} …`;
+    const candidate = wrap(cut);
+    const [tokens = Infinity] = await count([candidate]);
     if (tokens <= budgetTokens) {
-      best = { part: cut, block: text, tokens };
+      best = { text: cut, block: candidate, tokens };
       low = n + 1;
     } else high = n - 1;
   }
