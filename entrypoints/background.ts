@@ -1,20 +1,24 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { serveAutofill } from '@/lib/autofill-service';
 import {
   createSummarizeMenus,
+  ensureOffscreenDocument,
   handleBackgroundMessage,
   jobFor,
   startSummarize,
   welcomeOnInstall,
 } from '@/lib/background';
 import { watchReading } from '@/lib/memory';
+import { connectEngine } from '@/lib/messaging';
 import { openDatabase } from '@/lib/store';
 import { extractFromTab } from '@/lib/tabs';
 
 export default defineBackground({
   type: 'module',
   main() {
-    const context = { apis: browser, extensionId: browser.runtime.id };
+    const db = openDatabase();
+    const context = { apis: browser, extensionId: browser.runtime.id, autofill: { apis: browser, db } };
     const triggers = browser;
 
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -39,7 +43,12 @@ export default defineBackground({
     });
 
     // "Also remember pages I read" (off by default): the watcher times the page in front.
-    watchReading({ apis: browser, db: openDatabase(), read: (tabId) => extractFromTab(browser, tabId, 'page') });
+    const readPage = (tabId: number) => extractFromTab(browser, tabId, 'page');
+    watchReading({ apis: browser, db, read: readPage });
+
+    // Form suggestions and drafts (issue 13); the background itself creates the engine document.
+    const connect = () => connectEngine(browser.runtime, { ensure: () => ensureOffscreenDocument(browser) });
+    serveAutofill({ apis: browser, db, readPage, connect });
   },
 });
 

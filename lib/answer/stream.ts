@@ -23,7 +23,7 @@ export type AnswerEngine = Pick<EngineApi, 'generate' | 'cancel'>;
 
 export interface AnswerRequest {
   /** Which feature asks: it names the request, so the engine's status and logs tell them apart. */
-  feature: 'chat' | 'summary';
+  feature: 'chat' | 'summary' | 'draft';
   messages: ChatMessage[];
   /** The model to answer with (loaded first if another one is). */
   modelId: string;

@@ -12,6 +12,7 @@ export {
   countTokensInBatches,
   generateStream,
   type ClientRuntime,
+  type ConnectOptions,
   type EngineConnection,
   type EngineRemote,
   type TextModel,
@@ -40,4 +41,21 @@ export {
   generateRequestProblem,
   type EngineMethod,
 } from './validate';
+export {
+  AUTOFILL_DRAFT_PORT,
+  MAX_AUTOFILL_FIELDS,
+  MAX_AUTOFILL_TEXT,
+  parseAutofillRequest,
+  parseDraftClientMessage,
+  type AutofillReplies,
+  type AutofillReply,
+  type AutofillRequest,
+  type DraftClientMessage,
+  type DraftServerMessage,
+  type DraftSource,
+  type ProfileSuggestion,
+  type SaveOffer,
+  type SubmittedValue,
+  type ValueRequest,
+} from './autofill-protocol';
 export { JOB_KEY, isSummarizeJob, postJob, takeJob, type SessionStorage, type SummarizeJob } from './panel-jobs';

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { freshDatabase } from './helpers/database';
 import { ensureOffscreenDocument, handleBackgroundMessage, type OffscreenApis } from '@/lib/background';
 
 const ID = 'jkhnioojjpleefdmddbnookfbdhdcmki';
@@ -70,7 +72,11 @@ describe('ensureOffscreenDocument', () => {
 });
 
 describe('handleBackgroundMessage', () => {
-  const context = () => ({ apis: fakeChrome().apis, extensionId: ID });
+  const context = () => ({
+    apis: fakeChrome().apis,
+    extensionId: ID,
+    autofill: { apis: fakeBrowser, db: freshDatabase() },
+  });
   const page = { id: ID, url: `${ORIGIN}/options.html` };
   const content = { id: ID, url: 'https://example.com/', tab: { id: 1 } };
 
