@@ -2,21 +2,10 @@
  * The in-page half of {@link extractFromTab}: installs the extractor function in the
  * extension's isolated world of the page it is injected into.
  */
-import { browser } from 'wxt/browser';
 import { extractPage, type SourceMode } from '@/lib/extract';
+import { openOrClosedShadowRoot } from '@/lib/page';
 import { EXTRACTOR_GLOBAL, type ExtractorReply } from './extract-from-tab';
 import { unsupportedPageReason } from './page-support';
-
-/**
- * Closed shadow roots hold visible text too; only an extension's isolated world can reach
- * them, through `chrome.dom.openOrClosedShadowRoot` (Chrome 88+). Elsewhere: open roots.
- */
-function openOrClosedShadowRoot(el: Element): ShadowRoot | null {
-  // `dom` is missing outside extension contexts (and in older browsers): open roots only then.
-  return typeof browser.dom?.openOrClosedShadowRoot === 'function'
-    ? browser.dom.openOrClosedShadowRoot(el as HTMLElement)
-    : el.shadowRoot;
-}
 
 export function installExtractor(win: Window & typeof globalThis): void {
   const extract = (mode: SourceMode): ExtractorReply => {

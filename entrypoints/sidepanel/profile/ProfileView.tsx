@@ -3,6 +3,7 @@ import { i18n } from '@/lib/i18n';
 import type { ProfileStatus } from '@/lib/panel';
 import type { ProfileGroup } from '@/lib/profile';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { AutofillSettings } from './AutofillSettings';
 import { usePanel, useValue } from '../use-panel';
 import { FieldGroup } from './FieldGroup';
 import { FieldInput, ProblemMessage, described, inputId } from './FieldInput';
@@ -19,8 +20,9 @@ type Asking = { kind: 'delete' } | { kind: 'discard'; then(): void } | null;
  * next to the input they are about; what was typed stays until the user changes it.
  */
 export function ProfileView() {
-  const { profiles: book } = usePanel();
+  const { profiles: book, models } = usePanel();
   const { profiles, selectedId, draft, dirty, problems, status } = useValue(book.state);
+  const { settings } = useValue(models.state);
   const [asking, setAsking] = useState<Asking>(null);
   const form = useRef<HTMLFormElement>(null);
 
@@ -127,6 +129,7 @@ export function ProfileView() {
           setAsking(null);
         }}
       />
+      {settings && <AutofillSettings library={models} settings={settings} />}
     </section>
   );
 }

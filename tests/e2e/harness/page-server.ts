@@ -1,9 +1,9 @@
-/** Serves the fixture pages (tests/fixtures/pages) on 127.0.0.1, like any website. */
+/** Serves the fixture pages (tests/fixtures/pages, and the forms under /forms/) on 127.0.0.1, like any website. */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
-import { PAGES_DIR } from './paths';
+import { FORMS_DIR, PAGES_DIR } from './paths';
 
 export interface PageServer {
   url: string;
@@ -36,9 +36,17 @@ export async function startPageServer(extra: Record<string, string> = {}): Promi
       return;
     }
     try {
-      const body = await readFile(join(PAGES_DIR, path === '/' ? 'article.html' : path));
+      const file = path.startsWith('/forms/')
+        ? join(FORMS_DIR, path.slice('/forms/'.length))
+        : join(PAGES_DIR, path === '/' ? 'article.html' : path);
+      const body = await readFile(file);
       const html = path.endsWith('.html') || path === '/';
-      response.writeHead(200, { 'content-type': html ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      const type = html
+        ? 'text/html; charset=utf-8'
+        : path.endsWith('.js')
+          ? 'text/javascript'
+          : 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type });
       // Pages may name this server's own address (hostile pages point their beacons here).
       response.end(html ? body.toString('utf8').replaceAll('{{origin}}', origin) : body);
     } catch {

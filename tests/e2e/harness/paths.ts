@@ -10,5 +10,7 @@ export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 /** Root of the local hub: `{owner}/{repo}/{files}`. */
 export const MODELS_DIR = resolve(ROOT, 'tests/fixtures/models');
 export const PAGES_DIR = resolve(ROOT, 'tests/fixtures/pages');
+/** The labelled fixture forms (issue 13), served under /forms/. */
+export const FORMS_DIR = resolve(ROOT, 'tests/fixtures/forms');
 /** The tiny echo model (see tests/fixtures/tiny-model). */
 export const ECHO_MODEL = 'edgewise-test/echo-tiny';
