@@ -2,8 +2,9 @@
  * What leaves the device, measured: a network capture of every target (pages and frames,
  * the service worker, the offscreen document, the extension's pages) while a user
  * summarizes a page and a selection, chats about a long page, regenerates, exports and
- * imports; and again with the private context in use (a profile, page memory searched
- * from chat, opt-in reading, the private-context export and import). Canary strings planted
+ * imports; again with the private context in use (a profile, page memory searched
+ * from chat, opt-in reading, the private-context export and import); and with form
+ * suggestions, a whole-section fill, a draft and the save offer. Canary strings planted
  * in the page's title and text, the question and the profile must appear in no request
  * anywhere, and the only requests are the model host's files and the page's own.
  */
@@ -22,6 +23,7 @@ import {
   startSession,
   type Session,
 } from './harness';
+import { clickRow, waitForPopup } from './harness/autofill';
 import { captureNetwork, debuggingPort, type NetworkCapture } from './harness/network-capture';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
@@ -143,6 +145,39 @@ test('profiles and page memory in use send nothing either', async () => {
 
   expect(capture.requests.length).toBeGreaterThan(before);
   expectOnlyModelAndPageRequests(page, [...CANARIES, ...PROFILE_CANARIES]);
+});
+
+test('form suggestions, fills, drafts and the save offer send nothing either', async () => {
+  session.hub.clearLog();
+  const before = capture.requests.length;
+  // The profile above holds the canary email and the canary About me.
+  const form = await session.openPage('/forms/signup.html');
+  await form.focus('#su-email');
+  await clickRow(form, 'Fill the whole section');
+  await expect.poll(() => form.inputValue('#su-email')).toBe(PROFILE_CANARIES[0]);
+  await clickRow(form, 'Undo fill');
+  await expect.poll(() => form.inputValue('#su-email')).toBe('');
+
+  // A draft from About me, inserted into the page's field (which the page never sends).
+  const question = await session.openPage('/forms/short-question.html');
+  await question.focus('#q-why');
+  await clickRow(question, 'Draft with Edgewise');
+  await waitForPopup(question, (p) => p.rows.some((r) => r.text === 'Insert'), 60_000);
+  await clickRow(question, 'Insert');
+  await expect.poll(() => question.inputValue('#q-why')).not.toBe('');
+
+  // A form sent with a new value; the next page's offer is accepted.
+  await form.evaluate(() => document.querySelector('form')!.setAttribute('action', '/forms/signup.html?sent=1'));
+  await form.locator('#su-first').pressSequentially('Grace');
+  await form.keyboard.press('Escape');
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await waitForPopup(form, (p) => p.mode === 'offer');
+  await clickRow(form, 'Save');
+  await waitForPopup(form, (p) => p.status.startsWith('Saved to'));
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // anything sent late is captured too
+
+  expect(capture.requests.length).toBeGreaterThan(before);
+  expectOnlyModelAndPageRequests(form, [...CANARIES, ...PROFILE_CANARIES]);
 });
 
 /** Every request captured so far is a model file or the page's own, and none carries a canary. */
