@@ -16,6 +16,10 @@ export interface BenchConfig {
   summaryLengths?: number[];
   /** Paragraph counts for the chat series (the 10 MB page is always added). */
   chatLengths?: number[];
+  /** Timed focuses on the 200-field form (BENCH_AUTOFILL_FOCUSES, default 60: at least 50), over a few page loads. */
+  autofillFocuses: number;
+  /** Page loads those focuses are spread over; each load's first focus injects the UI (BENCH_AUTOFILL_PAGES, default 2). */
+  autofillPages: number;
   /** Where to write the results (BENCH_OUTPUT; default bench-results.json at the repo root). */
   output: string;
 }
@@ -38,6 +42,8 @@ export function configFromEnv(output: string, hardwareThreads: number): BenchCon
     pageRuns: count('BENCH_PAGE_RUNS', runs * 3),
     models: models.length ? models : ['echo-tiny'],
     forcedThreads: Number.isInteger(forced) && forced >= 0 ? forced : Math.min(4, hardwareThreads),
+    autofillFocuses: count('BENCH_AUTOFILL_FOCUSES', 60),
+    autofillPages: count('BENCH_AUTOFILL_PAGES', 2),
     output: process.env.BENCH_OUTPUT ?? output,
   };
 }

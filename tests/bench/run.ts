@@ -16,6 +16,8 @@ import { benchPageLoad, contentScriptSize, type ContentScriptSize, type PageCost
 import { startBenchSession } from './session';
 import { Samples, type Stat } from './stats';
 import { benchChat, type ChatResult } from './chat';
+import { classifyFixturesScore, timeClassify200 } from './autofill-classify';
+import { benchAutofillPopup, type AutofillPopupResult } from './autofill-popup';
 import { benchSummarize, type SummarizeResult } from './summarize';
 
 export interface ThreadReport {
@@ -39,6 +41,11 @@ export interface BenchRun {
   contentScript: ContentScriptSize;
   summarize: SummarizeResult;
   chat: ChatResult;
+  autofill: {
+    popup: AutofillPopupResult;
+    classify: ReturnType<typeof timeClassify200>;
+    score: ReturnType<typeof classifyFixturesScore>;
+  };
   wallSeconds: number;
 }
 
@@ -93,6 +100,14 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
   log(`bench: page cost (${config.pageRuns}× each, with and without the extension)`);
   const pageSamples = new Samples();
   const page = await benchPageLoad(config.pageRuns, pageSamples);
+  log(
+    `bench: form suggestions (${config.autofillFocuses} focuses on a 200-field form, ${config.autofillPages} page loads)`,
+  );
+  const autofill = {
+    popup: await benchAutofillPopup(config.autofillFocuses, config.autofillPages),
+    classify: timeClassify200(),
+    score: classifyFixturesScore(),
+  };
   machine.loadavg_end = loadavg().map((x) => Math.round(x * 100) / 100);
   return {
     config,
@@ -103,6 +118,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     contentScript: contentScriptSize(),
     summarize,
     chat,
+    autofill,
     wallSeconds: Math.round((Date.now() - started) / 1000),
   };
 }

@@ -20,6 +20,8 @@ test('the bench runs on the tiny model and produces every named figure', async (
       forcedThreads: 2,
       summaryLengths: [4],
       chatLengths: [16],
+      autofillFocuses: 4,
+      autofillPages: 2,
       output,
     },
     () => undefined,
@@ -35,6 +37,12 @@ test('the bench runs on the tiny model and produces every named figure', async (
   }
   expect(Number.isFinite(results.overhead_ttft_ms)).toBe(true);
   expect(results.content_script_bytes).toBeGreaterThan(0);
+  // Form suggestions: first and warm focuses timed, and the classifier scored per type.
+  expect(results.autofill_popup_p95_ms).toBeGreaterThan(0);
+  expect(results.autofill_popup_first_ms).toBeGreaterThan(0);
+  expect(results.autofill_classify_ms_200).toBeGreaterThan(0);
+  expect(results.autofill_fixture_f1).toBeGreaterThan(0.9);
+  expect(Object.keys(results.autofill.score.perToken)).toContain('email');
   expect(results.page.contentScriptRan).toBe(true);
   expect(results.threads?.used).toBeGreaterThanOrEqual(1);
   // Extraction is timed for every fixture page and a 10 MB page, which is capped, never silently.
@@ -60,6 +68,9 @@ test('the bench runs on the tiny model and produces every named figure', async (
     'cached_load_ratio',
     'page_load_ratio',
     'content_script_bytes',
+    'autofill_popup_p95_ms',
+    'autofill_classify_ms_200',
+    'autofill_fixture_f1',
   ]) {
     expect(typeof written[name], name).toBe('number');
   }
