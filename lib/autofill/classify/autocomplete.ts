@@ -43,19 +43,8 @@ const OTHER_FIELDS = new Set([
   'impp',
 ]);
 
-/** Field names that may follow a contact kind (home, work...). */
-const CONTACT_FIELDS = new Set([
-  'tel',
-  'tel-country-code',
-  'tel-national',
-  'tel-area-code',
-  'tel-local',
-  'tel-local-prefix',
-  'tel-local-suffix',
-  'tel-extension',
-  'email',
-  'impp',
-]);
+/** Field names that may follow a contact kind (home, work...): the phone tokens, email and impp. */
+const CONTACT_FIELDS = new Set<string>([...FIELD_TOKENS.filter((t) => t.startsWith('tel')), 'email', 'impp']);
 
 const CONTACT_KINDS = new Set(['home', 'work', 'mobile', 'fax', 'pager']);
 
