@@ -5,28 +5,24 @@
  * combobox pattern with focus kept in the field (./keys.ts).
  */
 import {
-  applyFill,
   frameAllowsFill,
   isQuestionField,
-  planFill,
-  undoFill,
   whyNotFillable,
   type ClassifiedField,
-  type FillRecord,
   type FillableElement,
 } from '@/lib/autofill';
 import type { ProfileSuggestion, SaveOffer } from '@/lib/messaging';
 import { isFillableTarget } from '@/lib/page';
 import { askWith, type Ask, type PageRuntime } from './ask';
 import { ComboboxAria } from './combobox-aria';
-import { Listeners, deepActiveElement, hiddenFromUser, maxLengthOf, nextFrame } from './dom';
+import { Listeners, deepActiveElement, hiddenFromUser, nextFrame } from './dom';
 import { DraftFlow } from './draft-flow';
+import { FillFlow } from './fill-flow';
 import { PageFields, isSuggestible, sectionChanges } from './fields';
 import { comboboxKey } from './keys';
 import type { PopupHandlers, PopupModel, PopupView, RowAction } from './model';
 import { submittedValues } from './offer';
 import { OfferFlow } from './offer-flow';
-import { coveredByOverlay } from './overlay';
 import { filledModel, offersSomething, suggestModel, suggestionRows } from './rows';
 import { Surface } from './surface';
 import type { ShadowRootOf } from './surface-checks';
@@ -60,7 +56,7 @@ export class AutofillController {
   private field: ClassifiedField | null = null;
   /** Section fields the "Fill the whole section" row would change, for its preview outline. */
   private changes: FillableElement[] = [];
-  private lastFill: FillRecord | null = null;
+  private readonly fills: FillFlow;
   /** Masked previews per set of tokens, from the last answer (masked only: nothing to steal). */
   private readonly previews = new Map<string, ProfileSuggestion[]>();
   private readonly offers: OfferFlow;
@@ -85,6 +81,7 @@ export class AutofillController {
     });
     this.fields = new PageFields(this.doc, this.surface.root.host);
     this.draft = new DraftFlow(deps.runtime, (model) => this.show(model));
+    this.fills = new FillFlow(this.ask);
     this.offers = new OfferFlow(
       this.ask,
       (model) => this.show(model, null),
@@ -244,13 +241,11 @@ export class AutofillController {
     switch (action.kind) {
       case 'profile':
       case 'section':
-        if (anchor && field) {
+        if (anchor && field)
           await this.fill(action.profileId, action.kind === 'section' ? this.fields.sectionOf(field) : [field], anchor);
-        }
         return;
       case 'undo': {
-        const restored = this.lastFill ? undoFill(this.lastFill) : 0;
-        this.lastFill = null;
+        const restored = this.fills.undo();
         if (this.model)
           this.show({ ...filledModel(0), status: i18n.t(restored ? 'autofill.undone' : 'autofill.nothingFilled') });
         return;
@@ -268,20 +263,14 @@ export class AutofillController {
     }
   }
 
-  private async fill(profileId: string, fields: ClassifiedField[], target: FillableElement): Promise<void> {
-    const reply = await this.ask({
-      type: 'autofill/values',
-      profileId,
-      fields: fields.map((f) => ({ token: f.token, ...maxLengthOf(f.element) })),
+  private async fill(profileId: string, fields: ClassifiedField[], anchor: FillableElement): Promise<void> {
+    const count = await this.fills.fill(profileId, fields, anchor, () => {
+      if (this.anchor !== anchor) return false;
+      // Off the page before writing: the popup covers fields, and a covered field is never filled.
+      this.surface.hide();
+      return true;
     });
-    if (!reply || this.anchor !== target) return;
-    // Off the page first: the popup covers fields, and a covered field is never filled.
-    this.surface.hide();
-    const values = new Map(fields.map((f, i) => [f, reply.values[i] ?? null]));
-    const steps = planFill(fields, (f) => values.get(f) ?? null, { target });
-    const record = applyFill(steps.filter((step) => !coveredByOverlay(step.field.element)));
-    if (record.entries.length > 0) this.lastFill = record;
-    this.show(filledModel(record.entries.length));
+    if (count !== null) this.show(filledModel(count));
   }
 
   private submitted(event: Event): void {
