@@ -3,7 +3,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/fixtures/', 'tests/hub/', 'bench-results.json'] },
+  {
+    ignores: [
+      '.output/',
+      '.wxt/',
+      'node_modules/',
+      'tests/fixtures/',
+      'tests/hub/',
+      'tests/cloud/',
+      'bench-results.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -51,8 +61,8 @@ export default tseslint.config(
   },
   {
     // Chrome gives the offscreen document only chrome.runtime, so i18n.t would throw in code
-    // that runs there: the engine, device choice and the port mux's host side.
-    files: ['lib/engine/**', 'lib/device/**', 'lib/messaging/port-mux.ts'],
+    // that runs there: the engine, device choice, cloud requests and the port mux's host side.
+    files: ['lib/engine/**', 'lib/device/**', 'lib/cloud/**', 'lib/messaging/port-mux.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
