@@ -40,6 +40,7 @@ export {
 } from './problems';
 export {
   SECRET_AUTOCOMPLETE_FIELDS,
+  findCardNumbers,
   findSecret,
   hasCardNumber,
   isSecretAutocomplete,

@@ -41,23 +41,41 @@ function isCardGrouping(groups: readonly string[]): boolean {
   return lengths.length === 3 && lengths[0] === 4 && lengths[1] === 6 && (last === 4 || last === 5);
 }
 
-/** Whether `text` holds a payment card number. A run that starts with "+" is a phone number, never a card. */
-export function hasCardNumber(text: string): boolean {
-  for (const [run] of text.matchAll(/\+?(?<!\d)\d+(?:[ -]\d+)*/g)) {
-    if (run.startsWith('+')) continue;
-    const groups = run.split(/[ -]/);
+/**
+ * Where `text` holds payment card numbers (start and end offsets, in order). A run that
+ * starts with "+" is a phone number, never a card.
+ */
+export function findCardNumbers(text: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (const run of text.matchAll(/\+?(?<!\d)\d+(?:[ -]\d+)*/g)) {
+    if (run[0].startsWith('+')) continue;
+    const groups = [...run[0].matchAll(/\d+/g)];
     // Any stretch of the groups: a card number may sit between a date and a phone number.
-    for (let start = 0; start < groups.length; start++) {
+    let start = 0;
+    while (start < groups.length) {
       let digits = '';
+      let last = -1;
       // A card has at most 19 digits, so no stretch grows past that: long runs cost little.
       for (let end = start + 1; end <= groups.length && digits.length <= 19; end++) {
-        digits += groups[end - 1];
-        const window = groups.slice(start, end);
-        if (isCardGrouping(window) && CARD_PREFIX.test(digits) && passesLuhn(digits)) return true;
+        digits += groups[end - 1]![0];
+        const window = groups.slice(start, end).map((group) => group[0]);
+        if (isCardGrouping(window) && CARD_PREFIX.test(digits) && passesLuhn(digits)) last = end;
       }
+      if (last < 0) {
+        start++;
+        continue;
+      }
+      const tail = groups[last - 1]!;
+      found.push({ start: run.index + groups[start]!.index, end: run.index + tail.index + tail[0].length });
+      start = last;
     }
   }
-  return false;
+  return found;
+}
+
+/** Whether `text` holds a payment card number. */
+export function hasCardNumber(text: string): boolean {
+  return findCardNumbers(text).length > 0;
 }
 
 const SEPARATOR = String.raw`\s*(?:(?:number|no\.?|num|#)\s*)?(?:is\s*)?[:#=-]?\s*`;
