@@ -12,3 +12,12 @@ export {
   type RedactionResult,
   type RedactedMessage,
 } from './redact';
+export {
+  FEATURES,
+  decideRoute,
+  ruleAllows,
+  type CloudRule,
+  type Feature,
+  type Route,
+  type RouteRequest,
+} from './policy';
