@@ -12,12 +12,4 @@ export {
   type RedactionResult,
   type RedactedMessage,
 } from './redact';
-export {
-  FEATURES,
-  decideRoute,
-  ruleAllows,
-  type CloudRule,
-  type Feature,
-  type Route,
-  type RouteRequest,
-} from './policy';
+export { decideRoute, ruleAllows, type Route, type RouteRequest } from './policy';

@@ -5,17 +5,7 @@
  * has not agreed to waits for the consent sheet, and a failed one is not retried
  * anywhere without a click.
  */
-
-/** The features that ask for answers. */
-export type Feature = 'chat' | 'summary' | 'draft';
-export const FEATURES: readonly Feature[] = ['chat', 'summary', 'draft'];
-
-/** "Always for this feature (on this site)": set from the consent sheet, listed and removable in Settings. */
-export interface CloudRule {
-  feature: Feature;
-  /** A hostname (covering its subdomains), or null for every site. */
-  site: string | null;
-}
+import type { CloudRule, Feature } from '@/lib/settings';
 
 export interface RouteRequest {
   feature: Feature;

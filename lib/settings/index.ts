@@ -21,3 +21,13 @@ export {
 export { DEFAULT_AUTOFILL_SETTINGS, type AutofillSettings } from './autofill-settings';
 export { DEFAULT_MEMORY_SETTINGS, PAUSED_UNTIL_RESUMED, type MemorySettings, type ReadSites } from './memory-settings';
 export { isWebAddress, normaliseSite, onSites, siteListFromText, siteOf } from './sites';
+export {
+  DEFAULT_CLOUD_SETTINGS,
+  FEATURES,
+  cloudDisplayName,
+  cloudReady,
+  normaliseCloudBaseUrl,
+  type CloudRule,
+  type CloudSettings,
+  type Feature,
+} from './cloud-settings';

@@ -9,6 +9,7 @@ import { announceChange } from './changes';
 import { SettingsError } from './errors';
 import { AUTOFILL_RULES, DEFAULT_AUTOFILL_SETTINGS, type AutofillSettings } from './autofill-settings';
 import { DEFAULT_MEMORY_SETTINGS, MEMORY_RULES, type MemorySettings } from './memory-settings';
+import { CLOUD_RULES, DEFAULT_CLOUD_SETTINGS, type CloudSettings } from './cloud-settings';
 
 export { SettingsError };
 
@@ -24,7 +25,7 @@ const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 const DEVICES: readonly DevicePreference[] = ['auto', 'webgpu', 'wasm'];
 const DTYPE_PREFERENCES: readonly DtypePreference[] = ['auto', ...MODEL_DTYPES];
 
-export interface Settings extends MemorySettings, AutofillSettings {
+export interface Settings extends MemorySettings, AutofillSettings, CloudSettings {
   /**
    * Base URL of a server with the Hugging Face hub's layout (`{host}{repo}/resolve/{revision}/{file}`).
    * The hub by default; offline and enterprise users point it at a mirror.
@@ -55,6 +56,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   theme: 'system',
   ...DEFAULT_MEMORY_SETTINGS,
   ...DEFAULT_AUTOFILL_SETTINGS,
+  ...DEFAULT_CLOUD_SETTINGS,
 };
 
 const SETTINGS_KEY = 'settings';
@@ -77,6 +79,7 @@ const RULES: { [K in keyof Settings]: (value: Settings[K]) => Settings[K] } = {
   theme: (value) => oneOf(value, THEMES, i18n.t('settingsErrors.theme', [String(value)])),
   ...MEMORY_RULES,
   ...AUTOFILL_RULES,
+  ...CLOUD_RULES,
 };
 
 function oneOf<T>(value: T, allowed: readonly T[], message: string): T {

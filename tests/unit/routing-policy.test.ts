@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { decideRoute, ruleAllows, type CloudRule, type Route, type RouteRequest } from '@/lib/routing';
+import { decideRoute, ruleAllows, type Route, type RouteRequest } from '@/lib/routing';
+import type { CloudRule } from '@/lib/settings';
 
 const chatEverywhere: CloudRule = { feature: 'chat', site: null };
 const chatOnExample: CloudRule = { feature: 'chat', site: 'example.com' };
