@@ -5,30 +5,8 @@
  * the panel can say what happened. Runs in the offscreen document: no chrome.i18n here.
  * https://platform.openai.com/docs/api-reference/chat/create
  */
-import type { ChatMessage } from '@/lib/engine';
+import type { ChatMessage, CloudFailure, CloudFailureKind, CloudProvider } from '@/lib/engine';
 import { SseParser } from './sse';
-
-/** Where a cloud request goes: what the user configured, and what the consent sheet named. */
-export interface CloudProvider {
-  /** What the user sees ("OpenRouter", "My vLLM"). */
-  name: string;
-  /** Ends with `/`; `chat/completions` is joined onto it. */
-  baseUrl: string;
-  model: string;
-}
-
-/** Why a cloud answer failed. */
-export type CloudFailureKind = 'auth' | 'rateLimit' | 'server' | 'refused' | 'network' | 'cut' | 'timeout';
-
-export interface CloudFailure {
-  kind: CloudFailureKind;
-  /** The HTTP status, or 0 when there was no response. */
-  status: number;
-  /** From a 429's `retry-after` header (seconds or a date); null when it sent none. */
-  retryAfterSeconds: number | null;
-  /** The provider's own words (its error message), at most 300 characters. Never the key. */
-  detail: string;
-}
 
 export interface CloudOutcome {
   /** Everything that arrived, also when it failed or was stopped. */

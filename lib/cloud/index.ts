@@ -8,10 +8,18 @@ export {
   completionsUrl,
   retryAfter,
   streamCompletion,
-  type CloudFailure,
-  type CloudFailureKind,
   type CloudOutcome,
-  type CloudProvider,
   type CompletionCall,
 } from './completions';
 export { SseParser } from './sse';
+export { ApiKeyError, apiKeyFor, apiKeyStatus, forgetApiKey, saveApiKey, type ApiKeyStatus } from './api-key';
+export {
+  EGRESS_LOG_LIMIT,
+  clearEgress,
+  egressExport,
+  finishEgress,
+  listEgress,
+  logEgress,
+  type EgressRecord,
+} from './egress-log';
+export { CloudEngine, estimateTokens, withCloud, type CloudEngineDeps } from './cloud-engine';

@@ -145,12 +145,66 @@ export interface EngineApi {
   cancel(requestId: string): Promise<boolean>;
 }
 
+/** Where a cloud request goes: what the user configured, and what the consent sheet named. */
+export interface CloudProvider {
+  /** What the user sees ("OpenRouter", "My vLLM"). */
+  name: string;
+  /** Ends with `/`; `chat/completions` is joined onto it. */
+  baseUrl: string;
+  model: string;
+}
+
 /**
- * Everything the engine offers its callers, the extension's pages: answering, plus
- * unloading and managing the weights store. `ENGINE_METHODS` (lib/messaging/validate.ts)
- * is exactly this list, and a type-level test keeps the two equal.
+ * Why a cloud answer failed. `changed` and `notConfigured` mean nothing was sent: the
+ * provider is not the one the user agreed to, or there is none any more.
  */
-export interface EngineAdminApi extends EngineApi {
+export type CloudFailureKind =
+  'auth' | 'rateLimit' | 'server' | 'refused' | 'network' | 'cut' | 'timeout' | 'changed' | 'notConfigured';
+
+export interface CloudFailure {
+  kind: CloudFailureKind;
+  /** The HTTP status, or 0 when there was no response. */
+  status: number;
+  /** From a 429's `retry-after` header (seconds or a date); null when it sent none. */
+  retryAfterSeconds: number | null;
+  /** The provider's own words (its error message), at most 300 characters. Never the key. */
+  detail: string;
+}
+
+/** One request to the cloud provider, already agreed to and redacted in the panel. */
+export interface CloudRequest {
+  /** Caller-chosen id, unique per request; `cancel(requestId)` stops it. */
+  requestId: string;
+  feature: 'chat' | 'summary' | 'draft';
+  /** The page's site, for the egress log; null for none. */
+  site: string | null;
+  /** The provider the consent sheet named: if the settings now say otherwise, nothing is sent. */
+  provider: CloudProvider;
+  /** Sent exactly as given: what the consent sheet showed. */
+  messages: ChatMessage[];
+  maxNewTokens: number;
+  /** How many values were replaced by placeholders, for the egress log. */
+  redactions: number;
+}
+
+export interface CloudResult {
+  requestId: string;
+  provider: CloudProvider;
+  /** Everything that arrived, also when it failed or was stopped. */
+  text: string;
+  finishReason: FinishReason | 'error';
+  promptTokens: number;
+  completionTokens: number;
+  /** True when the provider sent no usage and the counts are estimated from bytes. */
+  tokensEstimated: boolean;
+  bytesSent: number;
+  ttftMs: number;
+  totalMs: number;
+  error: CloudFailure | null;
+}
+
+/** What this device's engine offers: answering, plus unloading and managing the weights store. */
+export interface DeviceEngineApi extends EngineApi {
   /** Frees the loaded model's memory. */
   unload(): Promise<void>;
   listCached(): Promise<CachedModel[]>;
@@ -165,4 +219,15 @@ export interface EngineAdminApi extends EngineApi {
   cancelDownload(modelId: string): Promise<boolean>;
   /** Whether `host` answers for `modelId` as a model host should ("Test connection"). */
   checkHost(host: string, modelId: string): Promise<HostCheck>;
+}
+
+/**
+ * Everything the offscreen document offers its callers, the extension's pages: this
+ * device's engine, and requests to the cloud provider the user chose (issue 14), so the
+ * panel itself never fetches. `ENGINE_METHODS` (lib/messaging/validate.ts) is exactly this
+ * list, and a type-level test keeps the two equal.
+ */
+export interface EngineAdminApi extends DeviceEngineApi {
+  /** Sends one agreed cloud request and streams its answer; failures are in the result, with the partial text. */
+  askCloud(request: CloudRequest, onChunk?: ChunkListener): Promise<CloudResult>;
 }

@@ -9,7 +9,7 @@ import type {
   CachedModel,
   ChunkListener,
   DownloadResult,
-  EngineAdminApi,
+  DeviceEngineApi,
   EngineStatus,
   GenerateRequest,
   GenerateResult,
@@ -51,7 +51,7 @@ export class ModelNotStoredError extends Error {
   override name = 'ModelNotStoredError';
 }
 
-export class LocalEngine implements EngineAdminApi {
+export class LocalEngine implements DeviceEngineApi {
   private loaded: LoadedHandle | undefined;
   /** The model host the loaded model's files came from: another host's model of that name is another model. */
   private loadedHost = '';

@@ -6,6 +6,8 @@
 import * as Comlink from 'comlink';
 import type {
   ChunkListener,
+  CloudRequest,
+  CloudResult,
   DownloadResult,
   EngineAdminApi,
   GenerateRequest,
@@ -58,6 +60,20 @@ export class EngineSession implements EngineAdminApi {
     } finally {
       this.owned.delete(id);
       // Every chunk reaches the caller before the result does.
+      await remote.flush();
+      remote.release();
+    }
+  }
+
+  async askCloud(request: CloudRequest, onChunk?: ChunkListener): Promise<CloudResult> {
+    const id = this.prefix + request.requestId;
+    this.owned.add(id);
+    const remote = new RemoteCallback(onChunk, () => void this.engine.cancel(id));
+    try {
+      const result = await this.engine.askCloud({ ...request, requestId: id }, (chunk) => remote.call(chunk));
+      return { ...result, requestId: request.requestId };
+    } finally {
+      this.owned.delete(id);
       await remote.flush();
       remote.release();
     }

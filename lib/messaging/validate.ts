@@ -24,6 +24,7 @@ export const ENGINE_METHODS = [
   'download',
   'cancelDownload',
   'checkHost',
+  'askCloud',
 ] as const satisfies readonly (keyof EngineAdminApi)[];
 export type EngineMethod = (typeof ENGINE_METHODS)[number];
 
@@ -62,6 +63,8 @@ const ARG_CHECKS: Record<EngineMethod, ArgCheck> = {
     callback(args[2], 'onProgress', true),
   cancelDownload: (args) => arity(args, 1, 1) ?? value(args[0], 'modelId', isModelId),
   checkHost: (args) => arity(args, 2, 2) ?? value(args[0], 'host', isModelHost) ?? value(args[1], 'modelId', isModelId),
+  askCloud: (args) =>
+    arity(args, 1, 2) ?? value(args[0], 'request', cloudRequestProblem) ?? callback(args[1], 'onChunk', true),
 };
 
 /** Checks a call on the engine's root channel: a known method with well-formed arguments. */
@@ -149,20 +152,48 @@ export function generateRequestProblem(v: unknown): string | null {
   if (!isRecord(v)) return 'must be an object';
   if (!isRequestId(v.requestId)) return 'requestId must be a short string';
   if (v.modelId !== undefined && !isModelId(v.modelId)) return 'modelId must look like "owner/name"';
-  if (!Array.isArray(v.messages) || v.messages.length === 0 || v.messages.length > MAX_MESSAGES) {
+  const messages = messagesProblem(v.messages);
+  if (messages) return messages;
+  if (!isOptionalInt(v.maxNewTokens, 1, 32_768)) return 'maxNewTokens must be 1–32768';
+  if (!isOptionalInt(v.minNewTokens, 0, 32_768)) return 'minNewTokens must be 0–32768';
+  if (!isOptionalNumber(v.temperature, 0, 2)) return 'temperature must be 0–2';
+  if (!isOptionalNumber(v.topP, 0, 1)) return 'topP must be 0–1';
+  return null;
+}
+
+function messagesProblem(messages: unknown): string | null {
+  if (!Array.isArray(messages) || messages.length === 0 || messages.length > MAX_MESSAGES) {
     return `messages must be a list of 1–${MAX_MESSAGES} messages`;
   }
   let chars = 0;
-  for (const message of v.messages) {
+  for (const message of messages) {
     if (!isRecord(message) || !ROLES.includes(message.role as string) || typeof message.content !== 'string') {
       return 'each message needs a role (system/user/assistant) and text content';
     }
     chars += message.content.length;
   }
-  if (chars > MAX_CONTENT_CHARS) return `messages are too long (${chars} characters)`;
-  if (!isOptionalInt(v.maxNewTokens, 1, 32_768)) return 'maxNewTokens must be 1–32768';
-  if (!isOptionalInt(v.minNewTokens, 0, 32_768)) return 'minNewTokens must be 0–32768';
-  if (!isOptionalNumber(v.temperature, 0, 2)) return 'temperature must be 0–2';
-  if (!isOptionalNumber(v.topP, 0, 1)) return 'topP must be 0–1';
+  return chars > MAX_CONTENT_CHARS ? `messages are too long (${chars} characters)` : null;
+}
+
+const FEATURE_NAMES = ['chat', 'summary', 'draft'];
+const isShortText = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+
+/** Returns what is wrong with a cloud request, or null. Which provider it may go to is the engine's check. */
+export function cloudRequestProblem(v: unknown): string | null {
+  const keys = ['requestId', 'feature', 'site', 'provider', 'messages', 'maxNewTokens', 'redactions'];
+  if (!isRecord(v) || !hasOnlyKeys(v, keys)) return 'must be an object with the cloud request fields';
+  if (!isRequestId(v.requestId)) return 'requestId must be a short string';
+  if (!FEATURE_NAMES.includes(v.feature as string)) return 'feature must be chat, summary or draft';
+  if (v.site !== null && !isShortText(v.site, 253)) return 'site must be a hostname or null';
+  const provider = v.provider;
+  if (!isRecord(provider) || !hasOnlyKeys(provider, ['name', 'baseUrl', 'model'])) return 'provider is malformed';
+  if (!isShortText(provider.name, 60) || !isShortText(provider.model, 200)) return 'provider is malformed';
+  if (typeof provider.baseUrl !== 'string' || !URL.canParse(provider.baseUrl)) return 'provider.baseUrl must be a URL';
+  const messages = messagesProblem(v.messages);
+  if (messages) return messages;
+  if (!isOptionalInt(v.maxNewTokens, 1, 1_000_000) || v.maxNewTokens === undefined) {
+    return 'maxNewTokens must be 1–1000000';
+  }
+  if (!isOptionalInt(v.redactions, 0, 1_000_000) || v.redactions === undefined) return 'redactions must be a count';
   return null;
 }

@@ -5,6 +5,7 @@ export {
   type ChatThreadRecord,
   type ContextUse,
   type EdgewiseDatabase,
+  type EgressRecord,
   type MemoryPageRecord,
   type MemoryPartRecord,
   type MemoryReason,
@@ -13,6 +14,7 @@ export {
   type ModelChunkRecord,
   type ModelDownloadRecord,
   type ModelFileRecord,
+  type SecretRecord,
   type SettingRecord,
   type SummaryRecord,
 } from './schema';

@@ -166,6 +166,43 @@ export interface MemoryPartRecord {
   terms: string[];
 }
 
+/**
+ * A secret kept where no content script can read it (the extension's IndexedDB; content
+ * scripts can read `chrome.storage.local`). Never exported, never logged.
+ */
+export interface SecretRecord {
+  key: 'cloudApiKey';
+  /** The origin the key was given for: it is sent nowhere else, even if the base URL changes. */
+  origin: string;
+  value: string;
+  savedAt: number;
+}
+
+/** One request that left the device (issue 14's egress log): written before the request goes. */
+export interface EgressRecord {
+  id?: number;
+  at: number;
+  /** The provider's name as shown, its API origin and the model asked. */
+  provider: string;
+  origin: string;
+  model: string;
+  feature: 'chat' | 'summary' | 'draft';
+  /** The site of the page the request was about, or null. */
+  site: string | null;
+  bytesSent: number;
+  /** From the provider's usage when it sent one, else estimated (`tokensEstimated`). */
+  tokensSent: number;
+  bytesReceived: number;
+  tokensReceived: number;
+  tokensEstimated: boolean;
+  redactions: number;
+  status: 'sending' | 'ok' | 'stopped' | 'failed';
+  httpStatus: number;
+  /** The failure's kind (lib/cloud `CloudFailureKind`), when it failed. */
+  error: string | null;
+  ms: number;
+}
+
 /** Typed Dexie database; construct through {@link openDatabase}. */
 export type EdgewiseDatabase = Dexie & {
   modelFiles: EntityTable<ModelFileRecord, 'key'>;
@@ -177,6 +214,8 @@ export type EdgewiseDatabase = Dexie & {
   profiles: EntityTable<ProfileRecord, 'id'>;
   memoryPages: EntityTable<MemoryPageRecord, 'id'>;
   memoryParts: Dexie.Table<MemoryPartRecord, [number, number]>;
+  secrets: EntityTable<SecretRecord, 'key'>;
+  egress: EntityTable<EgressRecord, 'id'>;
 };
 
 /** Default database name; tests pass their own to stay isolated. */
@@ -202,6 +241,11 @@ export function openDatabase(name: string = DATABASE_NAME): EdgewiseDatabase {
     profiles: 'id',
     memoryPages: '++id, &url, site, visitedAt',
     memoryParts: '[pageId+index], pageId, *terms',
+  });
+  // Cloud routing (issue 14): the API key apart from settings, and the egress log.
+  db.version(5).stores({
+    secrets: 'key',
+    egress: '++id, at',
   });
   return db;
 }

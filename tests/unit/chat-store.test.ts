@@ -108,7 +108,7 @@ describe('schema upgrade from version 2', () => {
 
     const db = freshDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.summaries.get(summaryId as number)).toEqual({ ...summary, id: summaryId });
     expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { device: 'wasm' } });
     expect(await db.chatThreads.count()).toBe(0);

@@ -24,7 +24,7 @@ afterEach(async () => {
   await Dexie.delete(NAME);
 });
 
-describe('schema version 4', () => {
+describe('schema versions 4 and 5', () => {
   it('opens a version 3 database with its threads, summaries and settings intact', async () => {
     const old = openVersion3();
     const thread = makeThread('t1', 1);
@@ -48,7 +48,7 @@ describe('schema version 4', () => {
 
     const db = openDatabase(NAME);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.chatThreads.get('t1')).toEqual(thread);
     expect(await db.summaries.get(summaryId as number)).toEqual({ ...summary, id: summaryId });
     expect((await db.settings.get('settings'))?.value).toEqual({ theme: 'dark' });
@@ -56,6 +56,8 @@ describe('schema version 4', () => {
     expect(await db.profiles.count()).toBe(0);
     expect(await db.memoryPages.count()).toBe(0);
     expect(await db.memoryParts.count()).toBe(0);
+    expect(await db.secrets.count()).toBe(0);
+    expect(await db.egress.count()).toBe(0);
     // And work: the terms index finds a part by any of its terms.
     await db.memoryParts.put({ pageId: 1, index: 0, text: 'river delta', terms: ['river', 'delta'] });
     expect(await db.memoryParts.where('terms').equals('delta').count()).toBe(1);

@@ -4,6 +4,16 @@ import { checkCallbackReply, checkEngineCall, classifySender } from '@/lib/messa
 const raw = (value: unknown) => ({ type: 'RAW', value });
 const callback = { type: 'HANDLER', name: 'proxy', value: { $edgewisePort: 3 } };
 const call = (method: string, ...argumentList: unknown[]) => ({ id: 'x', type: 'APPLY', path: [method], argumentList });
+const cloudRequest = (extra: object = {}) => ({
+  requestId: 'c1',
+  feature: 'chat',
+  site: 'example.com',
+  provider: { name: 'Test', baseUrl: 'https://api.example.com/v1/', model: 'm' },
+  messages: [{ role: 'user', content: 'hi' }],
+  maxNewTokens: 64,
+  redactions: 0,
+  ...extra,
+});
 const request = (extra: object = {}) => ({ requestId: 'r1', messages: [{ role: 'user', content: 'hi' }], ...extra });
 
 describe('checkEngineCall', () => {
@@ -16,6 +26,8 @@ describe('checkEngineCall', () => {
     ['cancel', call('cancel', raw('r1'))],
     ['watchStatus', call('watchStatus', callback)],
     ['a release', { id: 'x', type: 'RELEASE' }],
+    ['askCloud', call('askCloud', raw(cloudRequest()), callback)],
+    ['askCloud with no site', call('askCloud', raw(cloudRequest({ site: null })))],
   ])('accepts %s', (_name, message) => {
     expect(checkEngineCall(message)).toBeNull();
   });
@@ -36,6 +48,15 @@ describe('checkEngineCall', () => {
     ['odd handlers', call('cancel', { type: 'HANDLER', name: 'throw', value: {} }), /bad argument/],
     ['bad model ids', call('load', raw('../../etc')), /modelId is malformed/],
     ['bad devices', call('load', raw('a/b'), raw({ device: 'cuda' })), /options is malformed/],
+    ['a cloud request with a key in it', call('askCloud', raw(cloudRequest({ apiKey: 'sk' }))), /cloud request fields/],
+    ['a cloud request for another feature', call('askCloud', raw(cloudRequest({ feature: 'all' }))), /feature/],
+    [
+      'a cloud provider with extra fields',
+      call('askCloud', raw(cloudRequest({ provider: { name: 'a', baseUrl: 'https://a/', model: 'm', key: 'k' } }))),
+      /provider is malformed/,
+    ],
+    ['a cloud request without messages', call('askCloud', raw(cloudRequest({ messages: [] }))), /messages/],
+    ['a cloud request without a count', call('askCloud', raw(cloudRequest({ redactions: -1 }))), /redactions/],
     ['empty messages', call('generate', raw({ requestId: 'r', messages: [] })), /messages must be a list/],
     ['bad roles', call('generate', raw(request({ messages: [{ role: 'tool', content: 'x' }] }))), /needs a role/],
     ['non-text content', call('generate', raw(request({ messages: [{ role: 'user', content: 42 }] }))), /needs a role/],
