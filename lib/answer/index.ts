@@ -4,4 +4,13 @@
  */
 export { TEMPLATE_TOKENS_PER_MESSAGE, textBudget, type TextBudget } from './budget';
 export { dataBlock, inlineText, neutralise, type DataTag } from './delimiters';
-export { streamAnswer, type Answer, type AnswerEngine, type AnswerOrigin, type AnswerRequest } from './stream';
+export {
+  CloudAnswerError,
+  streamAnswer,
+  type Answer,
+  type AnswerEngine,
+  type AnswerOrigin,
+  type AnswerRequest,
+  type CloudRoute,
+} from './stream';
+export { whereItRan } from './where-it-ran';

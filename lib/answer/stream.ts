@@ -5,21 +5,47 @@
  * where the answer ran. Features make no request ids of their own: they are made here.
  */
 import * as Comlink from 'comlink';
-import type { ChatMessage, EngineApi, FinishReason } from '@/lib/engine';
+import type { ChatMessage, CloudFailure, CloudProvider, EngineAdminApi, FinishReason } from '@/lib/engine';
+import { StreamingRestorer, type Redaction } from '@/lib/routing';
 import type { ModelDevice } from '@/models';
 
+/** Where an answer was written: every answer says so (issue 14). */
+export type AnswerOrigin =
+  | { kind: 'device'; modelId: string; device: ModelDevice; tokensPerSecond: number }
+  | {
+      kind: 'cloud';
+      provider: string;
+      model: string;
+      tokensSent: number;
+      /** The provider sent no usage: `tokensSent` is estimated from bytes. */
+      tokensEstimated: boolean;
+      redactions: number;
+    };
+
+/** What an answer needs of the engine; `askCloud` only for answers routed to the cloud. */
+export type AnswerEngine = Pick<EngineAdminApi, 'generate' | 'cancel'> & Partial<Pick<EngineAdminApi, 'askCloud'>>;
+
 /**
- * Where an answer was written. Only this device's engine exists today; routing to
- * Chrome's built-in AI or a cloud provider adds kinds to this union.
+ * An agreed cloud request: the provider the consent sheet named, the page's site for the
+ * egress log, and the redactions whose placeholders are restored in the streamed reply.
+ * The messages of the request are already redacted.
  */
-export interface AnswerOrigin {
-  kind: 'device';
-  modelId: string;
-  device: ModelDevice;
+export interface CloudRoute {
+  provider: CloudProvider;
+  site: string | null;
+  redactions: readonly Redaction[];
 }
 
-/** What an answer needs of the engine. */
-export type AnswerEngine = Pick<EngineApi, 'generate' | 'cancel'>;
+/** A cloud answer that failed; the text that arrived was streamed and is kept by the caller. */
+export class CloudAnswerError extends Error {
+  override name = 'CloudAnswerError';
+  constructor(
+    readonly failure: CloudFailure,
+    readonly provider: string,
+  ) {
+    super(`${provider}: ${failure.kind}${failure.status ? ` (${failure.status})` : ''} ${failure.detail}`.trim());
+  }
+}
 
 export interface AnswerRequest {
   /** Which feature asks: it names the request, so the engine's status and logs tell them apart. */
@@ -32,6 +58,8 @@ export interface AnswerRequest {
   signal?: AbortSignal;
   /** Each streamed piece, in order. */
   onText?(piece: string): void;
+  /** Send to the cloud provider instead of this device's model (agreed and redacted already). */
+  cloud?: CloudRoute;
 }
 
 export interface Answer {
@@ -70,6 +98,7 @@ export async function streamAnswer(engine: AnswerEngine, request: AnswerRequest)
   const cancel = () => void engine.cancel(requestId).catch(() => undefined);
   signal?.addEventListener('abort', cancel, { once: true });
   try {
+    if (request.cloud) return await streamCloudAnswer(engine, request, request.cloud, requestId);
     const result = await engine.generate(
       { requestId, messages: request.messages, modelId: request.modelId, maxNewTokens: request.maxNewTokens },
       // A remote engine calls back across contexts; a local one (tests) calls the function itself.
@@ -83,9 +112,59 @@ export async function streamAnswer(engine: AnswerEngine, request: AnswerRequest)
       completionTokens: result.completionTokens,
       ttftMs: result.ttftMs,
       totalMs: result.totalMs,
-      origin: result.device ? { kind: 'device', modelId: result.modelId, device: result.device } : null,
+      origin: result.device
+        ? { kind: 'device', modelId: result.modelId, device: result.device, tokensPerSecond: result.tokensPerSecond }
+        : null,
     };
   } finally {
     signal?.removeEventListener('abort', cancel);
   }
+}
+
+/** The cloud half of {@link streamAnswer}: placeholders restored as the reply streams, failures thrown after it. */
+async function streamCloudAnswer(
+  engine: AnswerEngine,
+  request: AnswerRequest,
+  route: CloudRoute,
+  requestId: string,
+): Promise<Answer> {
+  if (!engine.askCloud) throw new Error('This engine cannot send to a cloud provider.');
+  const restorer = new StreamingRestorer(route.redactions);
+  let shown = '';
+  const show = (text: string) => {
+    if (!text) return;
+    shown += text;
+    request.onText?.(text);
+  };
+  const result = await engine.askCloud(
+    {
+      requestId,
+      feature: request.feature,
+      site: route.site,
+      provider: route.provider,
+      messages: request.messages,
+      maxNewTokens: request.maxNewTokens,
+      redactions: route.redactions.length,
+    },
+    Comlink.proxy((piece: string) => show(restorer.push(piece))),
+  );
+  show(restorer.flush());
+  if (result.error) throw new CloudAnswerError(result.error, route.provider.name);
+  return {
+    text: shown,
+    stopped: result.finishReason === 'cancelled',
+    finishReason: result.finishReason === 'error' ? 'stop' : result.finishReason,
+    promptTokens: result.promptTokens,
+    completionTokens: result.completionTokens,
+    ttftMs: result.ttftMs,
+    totalMs: result.totalMs,
+    origin: {
+      kind: 'cloud',
+      provider: result.provider.name,
+      model: result.provider.model,
+      tokensSent: result.promptTokens,
+      tokensEstimated: result.tokensEstimated,
+      redactions: route.redactions.length,
+    },
+  };
 }

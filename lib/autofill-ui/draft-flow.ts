@@ -9,9 +9,8 @@ import type { ClassifiedField, FillableElement } from '@/lib/autofill';
 import type { PageRuntime } from './ask';
 import { requestDraft, type DraftRun } from './draft-client';
 import type { DraftView, PopupModel, PopupRow, RowAction } from './model';
+import { whereItRan } from '@/lib/answer';
 import { i18n } from '@/lib/i18n';
-
-const DEVICE_NAMES = { webgpu: 'WebGPU', wasm: 'WASM' } as const;
 
 /** One draft at a time in the popup: start, stream, stop, insert or discard. */
 export class DraftFlow {
@@ -79,9 +78,7 @@ export class DraftFlow {
         view.stopped = message.stopped;
         view.sources =
           message.sources.length > 0 ? message.sources.map(describeSource) : [i18n.t('autofill.noSources')];
-        view.ranOn = message.origin
-          ? i18n.t('autofill.ranOn', [message.origin.modelId, DEVICE_NAMES[message.origin.device]])
-          : null;
+        view.ranOn = message.origin ? whereItRan(message.origin) : null;
         publish();
       },
       error: (message) => {

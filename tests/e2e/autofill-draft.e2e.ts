@@ -33,7 +33,7 @@ test('a draft streams from the question, the page and About me, and goes in only
   expectEchoed(draft, 'I keep tide tables.');
   expectEchoed(draft, 'We chart tides for ferries.');
   expect(done.sources).toEqual(['About me (Personal)', 'This page: Harbourline']);
-  expect(done.ranOn).toBe(`Ran on this device: ${ECHO_MODEL} (WASM)`);
+  expect(done.ranOn).toMatch(new RegExp(`^On this device · WASM · ${ECHO_MODEL} · [\\d,]+ tok/s$`));
   expect(done.rows.map((r) => r.text)).toEqual(['Insert', 'Regenerate', 'Discard']);
   // Written, shown, and still not in the page.
   expect(await page.inputValue('#q-why')).toBe('');

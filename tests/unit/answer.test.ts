@@ -27,7 +27,12 @@ describe('streamAnswer', () => {
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('')).toBe(answer.text);
     expect(answer.stopped).toBe(false);
-    expect(answer.origin).toEqual({ kind: 'device', modelId: ECHO_MODEL, device: 'wasm' });
+    expect(answer.origin).toEqual({
+      kind: 'device',
+      modelId: ECHO_MODEL,
+      device: 'wasm',
+      tokensPerSecond: expect.any(Number),
+    });
     expect(answer.completionTokens).toBeGreaterThan(0);
     expect(answer.promptTokens).toBeGreaterThan(0);
   });
@@ -116,7 +121,12 @@ describe('streamAnswer', () => {
     await streamAnswer(engine, { feature: 'summary', ...request });
     expect(ids[0]).toMatch(/^summary-/);
     expect(new Set(ids).size).toBe(2);
-    expect(answer.origin).toEqual({ kind: 'device', modelId: ECHO_MODEL, device: 'webgpu' });
+    expect(answer.origin).toEqual({
+      kind: 'device',
+      modelId: ECHO_MODEL,
+      device: 'webgpu',
+      tokensPerSecond: expect.any(Number),
+    });
   });
 });
 
