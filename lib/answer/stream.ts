@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import type { ChatMessage, CloudFailure, CloudProvider, EngineAdminApi, FinishReason } from '@/lib/engine';
-import { StreamingRestorer, type Redaction } from '@/lib/routing';
+import { StreamingRestorer, explainCloudFailure, type Redaction } from '@/lib/routing';
 import type { ModelDevice } from '@/models';
 
 /** Where an answer was written: every answer says so (issue 14). */
@@ -36,14 +36,14 @@ export interface CloudRoute {
   redactions: readonly Redaction[];
 }
 
-/** A cloud answer that failed; the text that arrived was streamed and is kept by the caller. */
+/** A cloud answer that failed, in plain words; the text that arrived was streamed and is kept by the caller. */
 export class CloudAnswerError extends Error {
   override name = 'CloudAnswerError';
   constructor(
     readonly failure: CloudFailure,
     readonly provider: string,
   ) {
-    super(`${provider}: ${failure.kind}${failure.status ? ` (${failure.status})` : ''} ${failure.detail}`.trim());
+    super(explainCloudFailure(failure, provider));
   }
 }
 

@@ -3,8 +3,10 @@
  * each step. UI-free: the side panel renders the snapshots it emits, and the engine,
  * the page and the store come in as plain functions so tests can drive it in Node.
  */
-import { textBudget } from '@/lib/answer';
+import { textBudget, type AnswerOrigin, type CloudRoute } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
+import { i18n } from '@/lib/i18n';
+import type { Route } from '@/lib/routing';
 import type { ChatMessageRecord, ChatThreadRecord } from '@/lib/store';
 import type { ModelPage } from '@/lib/extract';
 import type { RecalledPage } from '@/lib/memory';
@@ -12,22 +14,44 @@ import { HISTORY_SHARE, buildChatPrompt, type ChatModel } from './prompt';
 
 export type { ChatModel };
 
+/** What the user picked on one answer: "Ask <provider>", "Retry on this device", or nothing (the rules decide). */
+export type AskedEngine = 'cloud' | 'device' | null;
+
+/** A cloud request as agreed at the consent sheet: the messages exactly as shown, and the route. */
+export interface AgreedRequest {
+  messages: ChatMessage[];
+  route: CloudRoute;
+}
+
 export interface ConversationDeps {
   /** Saves the whole thread; a temporary chat passes a function that stores nothing. */
   save(thread: ChatThreadRecord): Promise<void>;
-  /** Makes sure the model is loaded (downloads are agreed to before a chat starts). */
-  model(): Promise<ChatModel>;
+  /** Where this answer runs (lib/routing `decideRoute`). */
+  route(asked: AskedEngine): Promise<Route>;
+  /**
+   * The model to fit the prompt to: this device's, loaded (downloads are agreed to before a
+   * chat starts), or the cloud provider's window with estimated token counts.
+   */
+  model(engine: 'device' | 'cloud'): Promise<ChatModel>;
+  /** Redacts the prompt and, unless a rule agreed already, asks at the consent sheet. Null: cancelled. */
+  agree(
+    messages: ChatMessage[],
+    maxNewTokens: number,
+    consent: 'ask' | 'rule',
+    signal: AbortSignal,
+  ): Promise<AgreedRequest | null>;
   /** The page text when the context toggle is on and the page is open; null otherwise. */
   readPage(): Promise<ModelPage | null>;
   /** Remembered pages matching the question when "Also search my pages" is on; none otherwise. */
   recall(question: string): Promise<RecalledPage[]>;
-  /** Streams one answer; resolves with `stopped` when `signal` aborted it. Rejects if the engine fails. */
+  /** Streams one answer (to the cloud with `cloud`); resolves with `stopped` when `signal` aborted it. Rejects if it fails. */
   generate(
     messages: ChatMessage[],
     maxNewTokens: number,
     onText: (piece: string) => void,
     signal: AbortSignal,
-  ): Promise<{ text: string; stopped: boolean }>;
+    cloud?: CloudRoute,
+  ): Promise<{ text: string; stopped: boolean; origin: AnswerOrigin | null }>;
   now(): number;
   newId(): string;
 }
@@ -39,6 +63,8 @@ export interface ConversationSnapshot {
   busy: boolean;
   /** Earlier messages left out of the last prompt to fit the window. */
   omitted: number;
+  /** Why the last request was not sent ("Nothing was sent."), until the next one. */
+  notice: string | null;
 }
 
 export class Conversation {
@@ -46,6 +72,7 @@ export class Conversation {
   private pending: ChatMessageRecord | null = null;
   private abort: AbortController | null = null;
   private omitted = 0;
+  private notice: string | null = null;
   private discarded = false;
   private readonly listeners = new Set<(snapshot: ConversationSnapshot) => void>();
 
@@ -84,7 +111,7 @@ export class Conversation {
   get snapshot(): ConversationSnapshot {
     // A copy: the pending answer grows in place, and views compare by reference.
     const pending = this.pending && { ...this.pending };
-    return { thread: this.thread, pending, busy: this.busy, omitted: this.omitted };
+    return { thread: this.thread, pending, busy: this.busy, omitted: this.omitted, notice: this.notice };
   }
 
   /** Calls `listener` now and on every change; returns how to stop. */
@@ -102,11 +129,15 @@ export class Conversation {
     await this.answer([...this.thread.messages, message]);
   }
 
-  /** Writes the last answer again (the last question is asked anew). */
-  async regenerate(): Promise<void> {
+  /**
+   * Writes the last answer again (the last question is asked anew): where the rules say,
+   * with the cloud provider ("Regenerate with <provider>"), or on this device ("Retry on
+   * this device", after a cloud failure). A cancelled consent keeps the old answer.
+   */
+  async regenerate(asked: AskedEngine = null): Promise<void> {
     if (this.busy) return;
     const lastUser = this.thread.messages.findLastIndex((m) => m.role === 'user');
-    if (lastUser >= 0) await this.answer(this.thread.messages.slice(0, lastUser + 1));
+    if (lastUser >= 0) await this.answer(this.thread.messages.slice(0, lastUser + 1), asked);
   }
 
   /** Replaces the last question with `question` and answers it; the old answer is dropped. */
@@ -130,10 +161,15 @@ export class Conversation {
     this.stop();
   }
 
-  /** `messages` ends with the question to answer; it is saved before the model starts. */
-  private async answer(messages: ChatMessageRecord[]): Promise<void> {
+  /**
+   * `messages` ends with the question to answer. On this device it is saved before the
+   * model starts (so it survives a crash mid-answer); for the cloud only once the user
+   * agreed, so a cancelled consent leaves the thread as it was.
+   */
+  private async answer(messages: ChatMessageRecord[], asked: AskedEngine = null): Promise<void> {
     this.busy = true;
-    this.abort = new AbortController();
+    this.notice = null;
+    const abort = (this.abort = new AbortController());
     const answer: ChatMessageRecord = {
       id: this.deps.newId(),
       role: 'assistant',
@@ -141,38 +177,58 @@ export class Conversation {
       createdAt: this.deps.now(),
     };
     this.pending = answer;
+    let sent = false;
     try {
-      // The question is saved before the model starts, so it survives a crash mid-answer.
-      await this.commit(messages);
-      const model = await this.deps.model();
-      answer.modelId = model.modelId;
+      const route = await this.deps.route(asked);
+      if (route.engine === 'none') {
+        this.notice = i18n.t('chat.noProvider');
+        return;
+      }
+      if (route.engine === 'device') {
+        sent = true;
+        await this.commit(messages);
+      } else this.emit();
+      const model = await this.deps.model(route.engine);
+      // A cloud model is named by its origin, not as a model id of this device.
+      if (route.engine === 'device') answer.modelId = model.modelId;
       const page = await this.deps.readPage();
       // A tab still loading when the thread began showed its URL as the title; use the page's.
       if (page?.title && page.title !== this.thread.title) this.thread = { ...this.thread, title: page.title };
       const recalled = await this.deps.recall(messages.at(-1)!.text);
       const prompt = await buildChatPrompt(messages, page, model, recalled);
+      const maxNewTokens = textBudget(model.contextWindow, HISTORY_SHARE).answerTokens;
+      let request: { messages: ChatMessage[]; cloud?: CloudRoute } = { messages: prompt.messages };
+      if (route.engine === 'cloud') {
+        const agreed = await this.deps.agree(prompt.messages, maxNewTokens, route.consent, abort.signal);
+        if (!agreed) {
+          this.notice = i18n.t('chat.nothingSent');
+          return;
+        }
+        request = { messages: agreed.messages, cloud: agreed.route };
+        sent = true;
+        await this.commit(messages);
+      }
       answer.context = prompt.context;
       this.omitted = prompt.omitted;
       this.emit();
-      const result = await this.deps.generate(
-        prompt.messages,
-        textBudget(model.contextWindow, HISTORY_SHARE).answerTokens,
-        (piece) => {
-          answer.text += piece;
-          this.emit();
-        },
-        this.abort.signal,
-      );
+      const onText = (piece: string) => {
+        answer.text += piece;
+        this.emit();
+      };
+      const result = await this.deps.generate(request.messages, maxNewTokens, onText, abort.signal, request.cloud);
       answer.text = result.text || answer.text;
       answer.status = result.stopped ? 'stopped' : 'complete';
+      if (result.origin) answer.origin = result.origin;
     } catch (error) {
       answer.status = 'error';
       answer.error = error instanceof Error ? error.message : String(error);
+      // Before the request went (the consent or the page read failed), the thread stays as it was.
+      if (!sent) this.notice = answer.error;
     } finally {
       this.pending = null;
       this.abort = null;
       // A failed save (disk full) still shows the answer; the store's error is not the user's question.
-      await this.commit([...messages, { ...answer, createdAt: this.deps.now() }]).catch(() => undefined);
+      if (sent) await this.commit([...messages, { ...answer, createdAt: this.deps.now() }]).catch(() => undefined);
       // Not busy only once saved: whoever reacts to the end (the history list) reads the saved thread.
       this.busy = false;
       this.emit();

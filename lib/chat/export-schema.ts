@@ -3,6 +3,7 @@
  * from elsewhere, so every field is checked and unknown keys are refused: what gets
  * stored is exactly what {@link ChatThreadRecord} describes, and nothing else.
  */
+import type { AnswerOrigin } from '@/lib/answer';
 import type { ChatMessageRecord, ChatThreadRecord, ContextUse } from '@/lib/store';
 import { i18n } from '@/lib/i18n';
 import { isModelId } from '@/models';
@@ -110,7 +111,7 @@ function checkContext(value: unknown, where: string): asserts value is ContextUs
 function checkMessage(value: unknown, where: string): asserts value is ChatMessageRecord {
   const message = expectObject(
     value,
-    ['id', 'role', 'text', 'createdAt', 'status', 'error', 'modelId', 'context'],
+    ['id', 'role', 'text', 'createdAt', 'status', 'error', 'modelId', 'context', 'origin'],
     where,
   );
   checkString(message, 'id', where);
@@ -122,6 +123,32 @@ function checkMessage(value: unknown, where: string): asserts value is ChatMessa
   if ('error' in message) checkString(message, 'error', where);
   if ('modelId' in message && !isModelId(message.modelId)) fail(where, 'modelId', i18n.t('importErrors.rule.modelId'));
   if ('context' in message) checkContext(message.context, where);
+  if ('origin' in message) checkOrigin(message.origin, where);
+}
+
+const DEVICES: readonly string[] = ['webgpu', 'wasm'];
+
+/** Where an answer ran: this device (model, device, speed) or a cloud provider (name, model, counts). */
+function checkOrigin(value: unknown, where: string): asserts value is AnswerOrigin {
+  const kind = isObject(value) ? value.kind : undefined;
+  if (kind === 'device') {
+    const origin = expectObject(value, ['kind', 'modelId', 'device', 'tokensPerSecond'], where);
+    if (!isModelId(origin.modelId)) fail(where, 'origin.modelId', i18n.t('importErrors.rule.modelId'));
+    checkOneOf(origin, 'device', DEVICES, where);
+    checkNumber(origin, 'tokensPerSecond', where);
+    return;
+  }
+  const origin = expectObject(
+    value,
+    ['kind', 'provider', 'model', 'tokensSent', 'tokensEstimated', 'redactions'],
+    where,
+  );
+  checkOneOf(origin, 'kind', ['device', 'cloud'], where);
+  checkString(origin, 'provider', where);
+  checkString(origin, 'model', where);
+  checkNumber(origin, 'tokensSent', where, true);
+  checkNumber(origin, 'redactions', where, true);
+  if (typeof origin.tokensEstimated !== 'boolean') fail(where, 'tokensEstimated', i18n.t('importErrors.rule.boolean'));
 }
 
 /** Throws an {@link ImportError} naming the thread (1-based `position`) unless `value` is a valid thread. */
@@ -164,6 +191,7 @@ function copyMessage(message: ChatMessageRecord): ChatMessageRecord {
   if (message.error !== undefined) copy.error = message.error;
   if (message.modelId !== undefined) copy.modelId = message.modelId;
   if (message.context !== undefined) copy.context = copyContext(message.context);
+  if (message.origin !== undefined) copy.origin = { ...message.origin };
   return copy;
 }
 

@@ -3,7 +3,13 @@
  * model's window (BM25 over chunks), prompts, the conversation state machine, and JSON
  * export/import of the history.
  */
-export { Conversation, type ConversationDeps, type ConversationSnapshot } from './conversation';
+export {
+  Conversation,
+  type AgreedRequest,
+  type AskedEngine,
+  type ConversationDeps,
+  type ConversationSnapshot,
+} from './conversation';
 export {
   EXPORT_FORMAT,
   EXPORT_VERSION,

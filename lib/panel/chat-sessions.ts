@@ -5,13 +5,16 @@
  * stream; models through the one gate.
  */
 import { streamAnswer, type AnswerEngine } from '@/lib/answer';
+import { estimateTokens } from '@/lib/cloud';
 import { Conversation, bindThread, boundThread, threadUrl, unbindTab, type ConversationDeps } from '@/lib/chat';
 import type { DownloadProgress } from '@/lib/engine';
 import type { ExtractedPage, ModelPage, SourceMode } from '@/lib/extract';
 import type { SessionStorage, TextModel } from '@/lib/messaging';
 import { searchMemory } from '@/lib/memory';
-import { loadSettings } from '@/lib/settings';
+import { decideRoute } from '@/lib/routing';
+import { cloudReady, loadSettings, siteOf, type Settings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
+import type { CloudConsent } from './cloud-consent';
 import type { ModelGate } from './model-gate';
 import type { TabPage } from './tabs';
 
@@ -23,6 +26,8 @@ export interface ChatSessionsDeps {
   session: SessionStorage;
   gate: ModelGate;
   engine(): AnswerEngine;
+  /** The consent sheet, for answers routed to the cloud. */
+  consent: CloudConsent;
   readPage: PageReader;
   /** Whether the page is attached to the next question (the context toggle). */
   useContext(): boolean;
@@ -171,6 +176,7 @@ export class ChatSessions {
 
   private conversationDeps(tab: TabPage | null, temporary: boolean): ConversationDeps {
     const { db, session } = this.deps;
+    const site = tab ? siteOf(tab.url) : null;
     let bound = false;
     // Remembered once per conversation: every later question about the same page would only
     // rewrite the same parts (and re-apply the limits) on the answer's path.
@@ -187,11 +193,18 @@ export class ChatSessions {
         }
         this.deps.onSaved(thread.id);
       },
-      model: async () => {
-        const model = await this.textModel();
+      route: async (asked) => {
+        const settings = await loadSettings(db);
+        const rules = settings.cloudRules;
+        return decideRoute({ feature: 'chat', site, asked, providerReady: cloudReady(settings), rules });
+      },
+      model: async (engine) => {
+        const model = engine === 'cloud' ? cloudTextModel(await loadSettings(db)) : await this.textModel();
         modelId = model.modelId;
         return model;
       },
+      agree: (messages, maxNewTokens, consent, signal) =>
+        this.deps.consent.agree({ feature: 'chat', site, messages, maxNewTokens, consent, signal }),
       readPage: async (): Promise<ModelPage | null> => {
         if (!tab || !this.deps.useContext()) return null;
         try {
@@ -212,10 +225,23 @@ export class ChatSessions {
         this.deps.searchMemory()
           ? searchMemory(db, question, { excludeUrl: tab?.url }).catch(() => [])
           : Promise.resolve([]),
-      generate: (messages, maxNewTokens, onText, signal) =>
-        streamAnswer(this.deps.engine(), { feature: 'chat', messages, modelId, maxNewTokens, signal, onText }),
+      generate: (messages, maxNewTokens, onText, signal, cloud) =>
+        streamAnswer(this.deps.engine(), { feature: 'chat', messages, modelId, maxNewTokens, signal, onText, cloud }),
       now: this.deps.now ?? (() => Date.now()),
       newId: this.deps.newId ?? (() => crypto.randomUUID()),
     };
   }
+}
+
+/**
+ * The cloud provider's model as the prompt builder sees it: the window the user set, and
+ * tokens estimated from bytes (its tokenizer is not on this device), so nothing is loaded.
+ */
+function cloudTextModel(settings: Settings): TextModel {
+  const bytes = new TextEncoder();
+  return {
+    modelId: settings.cloudModel,
+    contextWindow: settings.cloudContextTokens,
+    countTokens: (texts) => Promise.resolve(texts.map((text) => estimateTokens(bytes.encode(text).byteLength))),
+  };
 }

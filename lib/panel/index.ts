@@ -4,6 +4,13 @@
  * jobs. Views render their state (`Readable`s) and call their methods.
  */
 export { ChatPanel, type ChatState, type PageReadState } from './chat';
+export {
+  CloudConsent,
+  type AgreedCloud,
+  type ConsentChoice,
+  type ConsentRequest,
+  type ConsentState,
+} from './cloud-consent';
 export { Downloads, type DownloadState } from './downloads';
 export { EngineLink, type EngineLinkState } from './engine-link';
 export { createPanelBus, type PanelBus, type PanelEvents } from './events';

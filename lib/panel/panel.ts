@@ -12,6 +12,7 @@ import type { EngineStatus } from '@/lib/engine';
 import type { ExtractedPage } from '@/lib/extract';
 import { actionIconFor } from './action-icon';
 import { ChatPanel } from './chat';
+import { CloudConsent } from './cloud-consent';
 import type { PageReader } from './chat-sessions';
 import { Downloads } from './downloads';
 import { EngineLink } from './engine-link';
@@ -41,6 +42,8 @@ export class Panel {
   readonly gate: ModelGate;
   readonly tabs: TabWatcher;
   readonly chat: ChatPanel;
+  /** The consent sheet before a cloud request (issue 14). */
+  readonly consent: CloudConsent;
   readonly history: ChatHistory;
   readonly profiles: ProfileBook;
   readonly summaries: SummaryJobs;
@@ -72,9 +75,11 @@ export class Panel {
       ownOrigin: browser.runtime.getURL('/'),
       bus: this.bus,
     });
+    this.consent = new CloudConsent({ db });
     this.chat = new ChatPanel({
       db,
       session,
+      consent: this.consent,
       gate: this.gate,
       engine,
       readPage,

@@ -13,3 +13,4 @@ export {
   type RedactedMessage,
 } from './redact';
 export { decideRoute, ruleAllows, type Route, type RouteRequest } from './policy';
+export { explainCloudFailure } from './cloud-errors';

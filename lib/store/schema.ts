@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { SourceMode } from '@/lib/extract';
 import type { ModelDtype } from '@/models';
+import type { AnswerOrigin } from '@/lib/answer';
 import type { ProfileFields, ProfileLink } from '@/lib/profile/fields';
 
 /** Metadata of one fully downloaded model file. Its bytes live in `modelChunks`. */
@@ -106,6 +107,8 @@ export interface ChatMessageRecord {
   error?: string;
   modelId?: string;
   context?: ContextUse;
+  /** Where the answer ran (this device, or which cloud provider), shown under it. */
+  origin?: AnswerOrigin;
 }
 
 /** One conversation about one page (one tab + URL), part of the user's private history. */

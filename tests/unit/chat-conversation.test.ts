@@ -19,7 +19,7 @@ import type { CountTokens } from '@/lib/summarize';
 /** One token per character, so budgets are easy to reason about. */
 const chars: CountTokens = async (texts) => texts.map((t) => t.length);
 
-type GenerateResult = { text: string; stopped: boolean };
+type GenerateResult = { text: string; stopped: boolean; origin?: null };
 /** What the fake engine does for one `generate` call. */
 type Reply = (onText: (piece: string) => void, signal: AbortSignal) => Promise<GenerateResult>;
 
@@ -91,6 +91,15 @@ class FakeDeps implements ConversationDeps {
     this.saved.push(structuredClone(thread));
   }
 
+  /** This device answers everything here; routing to the cloud is chat-conversation-cloud.test.ts. */
+  async route() {
+    return { engine: 'device' } as const;
+  }
+
+  async agree(): Promise<null> {
+    throw new Error('a device answer never asks for consent');
+  }
+
   async model() {
     return { modelId: 'm/x', contextWindow: this.contextWindow, countTokens: chars };
   }
@@ -110,11 +119,11 @@ class FakeDeps implements ConversationDeps {
     maxNewTokens: number,
     onText: (piece: string) => void,
     signal: AbortSignal,
-  ): Promise<GenerateResult> {
+  ): Promise<GenerateResult & { origin: null }> {
     this.events.push('generate');
     this.calls.push({ messages: structuredClone(messages), maxNewTokens });
     const reply = this.replies.length > 1 ? this.replies.shift()! : this.replies[0]!;
-    return reply(onText, signal);
+    return reply(onText, signal).then((result) => ({ ...result, origin: null }));
   }
 
   now = (): number => ++this.clock;

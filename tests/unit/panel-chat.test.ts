@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtractedPage } from '@/lib/extract';
-import { ChatHistory, ChatPanel, TabWatcher, createPanelBus, type PanelBus } from '@/lib/panel';
+import { ChatHistory, ChatPanel, CloudConsent, TabWatcher, createPanelBus, type PanelBus } from '@/lib/panel';
 import { getThread } from '@/lib/store';
 import { ECHO_MODEL } from './helpers/node-engine';
 import { startPanelServices, type PanelServices } from './helpers/panel-services';
@@ -62,6 +62,7 @@ beforeEach(async () => {
     db: p.node.db,
     session: fakeBrowser.storage.session,
     gate: p.gate,
+    consent: new CloudConsent({ db: p.node.db }),
     engine: () => p.node.engine,
     readPage: async (tabId) => {
       reads++;
@@ -181,6 +182,7 @@ describe('new chat', () => {
       db: p.node.db,
       session: fakeBrowser.storage.session,
       gate: p.gate,
+      consent: new CloudConsent({ db: p.node.db }),
       remember: (page) => void remembered.push(page.url),
       engine: () => p.node.engine,
       readPage: async (tabId) => pageAt((await fakeBrowser.tabs.get(tabId)).url ?? ''),
