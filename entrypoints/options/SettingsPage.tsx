@@ -1,11 +1,19 @@
-import type { EngineLink, ModelLibrary } from '@/lib/panel';
+import type { CloudAccess, EngineLink, ModelLibrary } from '@/lib/panel';
 import { i18n } from '@/lib/i18n';
 import { SettingsView } from '../sidepanel/settings/SettingsView';
 import { useTheme } from '../sidepanel/use-theme';
 import { useValue } from '../sidepanel/use-panel';
 
 /** The options page: the same settings as the side panel's Settings view, in a tab. */
-export function SettingsPage({ library, engine }: { library: ModelLibrary; engine: EngineLink }) {
+export function SettingsPage({
+  library,
+  cloud,
+  engine,
+}: {
+  library: ModelLibrary;
+  cloud: CloudAccess;
+  engine: EngineLink;
+}) {
   const { settings } = useValue(library.state);
   const remote = useValue(engine.state).engine;
   useTheme(settings?.theme);
@@ -13,7 +21,11 @@ export function SettingsPage({ library, engine }: { library: ModelLibrary; engin
     <>
       <h1>{i18n.t('options.heading')}</h1>
       <p class="hint">{i18n.t('options.samePlace')}</p>
-      <SettingsView library={library} checkHost={remote ? (host, id) => remote.checkHost(host, id) : null} />
+      <SettingsView
+        library={library}
+        cloud={cloud}
+        checkHost={remote ? (host, id) => remote.checkHost(host, id) : null}
+      />
     </>
   );
 }

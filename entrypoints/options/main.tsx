@@ -2,18 +2,22 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { probeCapabilities } from '@/lib/device';
 import { connectEngine } from '@/lib/messaging';
-import { EngineLink, ModelLibrary } from '@/lib/panel';
+import { CloudAccess, EngineLink, ModelLibrary } from '@/lib/panel';
 import { openDatabase } from '@/lib/store';
 import { SettingsPage } from './SettingsPage';
 
+const db = openDatabase();
 const engine = new EngineLink({ connect: () => connectEngine(browser.runtime) });
-const library = new ModelLibrary({ db: openDatabase(), engine: () => engine.state.value.engine, probeCapabilities });
+const library = new ModelLibrary({ db, engine: () => engine.state.value.engine, probeCapabilities });
+const cloud = new CloudAccess(db);
 engine.start();
+cloud.start();
 const unwatch = library.watch();
 void library.refresh();
 addEventListener('pagehide', () => {
   unwatch();
+  cloud.close();
   engine.close();
 });
 
-render(<SettingsPage library={library} engine={engine} />, document.getElementById('app')!);
+render(<SettingsPage library={library} cloud={cloud} engine={engine} />, document.getElementById('app')!);

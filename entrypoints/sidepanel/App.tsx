@@ -9,15 +9,16 @@ import { MemoryView } from './memory/MemoryView';
 import { ModelManager } from './models/ModelManager';
 import { ModelOffer } from './models/ModelOffer';
 import { ProfileView } from './profile/ProfileView';
+import { SentView } from './sent/SentView';
 import { SettingsView } from './settings/SettingsView';
 import { SummaryPanel } from './summary/SummaryPanel';
 import { useTheme } from './use-theme';
 import { usePanel, useValue } from './use-panel';
 
-const VIEWS = ['chat', 'summary', 'history', 'memory', 'profile', 'models', 'data', 'settings'] as const;
+const VIEWS = ['chat', 'summary', 'history', 'memory', 'profile', 'models', 'data', 'sent', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 
-/** The side panel: chat, summaries, history, memory, profile, models, data and settings, all views kept alive while hidden. */
+/** The side panel: chat, summaries, history, memory, profile, models, data, the egress log and settings, all views kept alive while hidden. */
 export function App() {
   const panel = usePanel();
   const { engine, status, fatal } = useValue(panel.engine.state);
@@ -111,8 +112,15 @@ export function App() {
         <ViewPanel name="data" shown={view}>
           <DataView shown={view === 'data'} onOpen={setView} />
         </ViewPanel>
+        <ViewPanel name="sent" shown={view}>
+          <SentView />
+        </ViewPanel>
         <ViewPanel name="settings" shown={view}>
-          <SettingsView library={panel.models} checkHost={engine ? (host, id) => engine.checkHost(host, id) : null} />
+          <SettingsView
+            library={panel.models}
+            cloud={panel.cloud}
+            checkHost={engine ? (host, id) => engine.checkHost(host, id) : null}
+          />
         </ViewPanel>
       </main>
     </>

@@ -42,6 +42,8 @@ export class CloudAnswerError extends Error {
   constructor(
     readonly failure: CloudFailure,
     readonly provider: string,
+    /** Where it was sent (a failed request still left the device), when it was. */
+    readonly origin: AnswerOrigin | null = null,
   ) {
     super(explainCloudFailure(failure, provider));
   }
@@ -149,7 +151,18 @@ async function streamCloudAnswer(
     Comlink.proxy((piece: string) => show(restorer.push(piece))),
   );
   show(restorer.flush());
-  if (result.error) throw new CloudAnswerError(result.error, route.provider.name);
+  const origin: AnswerOrigin = {
+    kind: 'cloud',
+    provider: result.provider.name,
+    model: result.provider.model,
+    tokensSent: result.promptTokens,
+    tokensEstimated: result.tokensEstimated,
+    redactions: route.redactions.length,
+  };
+  if (result.error) {
+    const sent = result.bytesSent > 0 ? origin : null;
+    throw new CloudAnswerError(result.error, route.provider.name, sent);
+  }
   return {
     text: shown,
     stopped: result.finishReason === 'cancelled',
@@ -158,13 +171,6 @@ async function streamCloudAnswer(
     completionTokens: result.completionTokens,
     ttftMs: result.ttftMs,
     totalMs: result.totalMs,
-    origin: {
-      kind: 'cloud',
-      provider: result.provider.name,
-      model: result.provider.model,
-      tokensSent: result.promptTokens,
-      tokensEstimated: result.tokensEstimated,
-      redactions: route.redactions.length,
-    },
+    origin,
   };
 }

@@ -3,7 +3,7 @@
  * each step. UI-free: the side panel renders the snapshots it emits, and the engine,
  * the page and the store come in as plain functions so tests can drive it in Node.
  */
-import { textBudget, type AnswerOrigin, type CloudRoute } from '@/lib/answer';
+import { CloudAnswerError, textBudget, type AnswerOrigin, type CloudRoute } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import { i18n } from '@/lib/i18n';
 import type { Route } from '@/lib/routing';
@@ -222,6 +222,8 @@ export class Conversation {
     } catch (error) {
       answer.status = 'error';
       answer.error = error instanceof Error ? error.message : String(error);
+      // A failed cloud request still left the device: the answer says where it went.
+      if (error instanceof CloudAnswerError && error.origin) answer.origin = error.origin;
       // Before the request went (the consent or the page read failed), the thread stays as it was.
       if (!sent) this.notice = answer.error;
     } finally {

@@ -2,6 +2,7 @@
  * The egress log (issue 14): one row per cloud request, written *before* the request is
  * sent, so nothing leaves that is not in it, then completed with what came back.
  */
+import { announceChange } from '@/lib/settings';
 import type { EdgewiseDatabase, EgressRecord } from '@/lib/store';
 
 export type { EgressRecord };
@@ -11,17 +12,20 @@ export const EGRESS_LOG_LIMIT = 5000;
 
 /** Adds a row for a request about to be sent; returns its id. Throws (and nothing is sent) if it cannot be written. */
 export async function logEgress(db: EdgewiseDatabase, record: Omit<EgressRecord, 'id'>): Promise<number> {
-  return db.transaction('rw', db.egress, async () => {
-    const id = (await db.egress.add(record)) as number;
-    const extra = (await db.egress.count()) - EGRESS_LOG_LIMIT;
-    if (extra > 0) await db.egress.orderBy('at').limit(extra).delete();
-    return id;
-  });
+  return db
+    .transaction('rw', db.egress, async () => {
+      const id = (await db.egress.add(record)) as number;
+      const extra = (await db.egress.count()) - EGRESS_LOG_LIMIT;
+      if (extra > 0) await db.egress.orderBy('at').limit(extra).delete();
+      return id;
+    })
+    .finally(() => announceChange('egress'));
 }
 
 /** Completes a row with the outcome. */
 export async function finishEgress(db: EdgewiseDatabase, id: number, change: Partial<EgressRecord>): Promise<void> {
   await db.egress.update(id, change);
+  announceChange('egress');
 }
 
 /** Every row, newest first. */
@@ -31,6 +35,7 @@ export async function listEgress(db: EdgewiseDatabase): Promise<EgressRecord[]> 
 
 export async function clearEgress(db: EdgewiseDatabase): Promise<void> {
   await db.egress.clear();
+  announceChange('egress');
 }
 
 /** The log as a JSON file's text, for "Export". */

@@ -23,3 +23,4 @@ export {
   type EgressRecord,
 } from './egress-log';
 export { CloudEngine, estimateTokens, withCloud, type CloudEngineDeps } from './cloud-engine';
+export { CLOUD_PRESETS, type CloudPreset } from './presets';

@@ -12,6 +12,7 @@ import type { EngineStatus } from '@/lib/engine';
 import type { ExtractedPage } from '@/lib/extract';
 import { actionIconFor } from './action-icon';
 import { ChatPanel } from './chat';
+import { CloudAccess } from './cloud';
 import { CloudConsent } from './cloud-consent';
 import type { PageReader } from './chat-sessions';
 import { Downloads } from './downloads';
@@ -44,6 +45,8 @@ export class Panel {
   readonly chat: ChatPanel;
   /** The consent sheet before a cloud request (issue 14). */
   readonly consent: CloudConsent;
+  /** The provider's key (where it is for) and the egress log. */
+  readonly cloud: CloudAccess;
   readonly history: ChatHistory;
   readonly profiles: ProfileBook;
   readonly summaries: SummaryJobs;
@@ -76,6 +79,7 @@ export class Panel {
       bus: this.bus,
     });
     this.consent = new CloudConsent({ db });
+    this.cloud = new CloudAccess(db);
     this.chat = new ChatPanel({
       db,
       session,
@@ -139,6 +143,7 @@ export class Panel {
     void this.profiles.start();
     this.summaries.start();
     this.memory.start();
+    this.cloud.start();
     void this.models.refresh();
   }
 
@@ -148,6 +153,7 @@ export class Panel {
     this.showOnIcon(null);
     this.summaries.close();
     this.memory.close();
+    this.cloud.close();
     this.history.close();
     this.chat.close();
     this.tabs.close();

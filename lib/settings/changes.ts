@@ -7,8 +7,8 @@
  * https://developer.mozilla.org/docs/Web/API/BroadcastChannel
  */
 
-/** What changed: the settings record, or page memory. */
-export type StoreTopic = 'settings' | 'memory';
+/** What changed: the settings record, page memory, or the egress log (written by the offscreen document). */
+export type StoreTopic = 'settings' | 'memory' | 'egress';
 
 const channelName = (topic: StoreTopic) => `edgewise:${topic}`;
 

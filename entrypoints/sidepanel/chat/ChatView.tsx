@@ -3,8 +3,10 @@ import { threadUrl, type ConversationSnapshot } from '@/lib/chat';
 import { formatBytes } from '@/lib/format';
 import { i18n } from '@/lib/i18n';
 import { titleOf } from '@/lib/panel';
+import { cloudDisplayName, cloudReady } from '@/lib/settings';
 import { usePanel, useValue } from '../use-panel';
 import { Composer } from './Composer';
+import { ConsentSheet } from './ConsentSheet';
 import { ContextBar } from './ContextBar';
 import { MessageItem } from './MessageItem';
 import { useFollowScroll } from './use-follow-scroll';
@@ -18,7 +20,7 @@ const SUGGESTIONS = [
 
 /** Chat about the current tab's page: one thread per tab + URL, streamed answers, history on the device. */
 export function ChatView() {
-  const { chat, models } = usePanel();
+  const { chat, models, consent } = usePanel();
   const library = useValue(models.state);
   // The switcher offers what can answer now: models stored whole for this device.
   const ready = (models.rows(library) ?? []).filter((row) => row.stored === 'complete');
@@ -56,6 +58,7 @@ export function ChatView() {
   const pageOpen = !historyThreadId || !snapshot || snapshot.thread.url === threadUrl(tab?.url ?? '');
   // A browser page (or any the extractor cannot read): page-only controls make no sense there.
   const noPage = pageOpen && page?.state === 'unreadable';
+  const cloudName = library.settings && cloudReady(library.settings) ? cloudDisplayName(library.settings) : undefined;
 
   return (
     <div
@@ -147,6 +150,15 @@ export function ChatView() {
               onRegenerate={
                 !busy && i === lastAnswer && i > lastUser ? () => void conversation?.regenerate() : undefined
               }
+              cloudName={cloudName}
+              onAskCloud={
+                !busy && i === lastAnswer && i > lastUser ? () => void conversation?.regenerate('cloud') : undefined
+              }
+              onRetryLocal={
+                !busy && i === lastAnswer && i > lastUser && message.status === 'error'
+                  ? () => void conversation?.regenerate('device')
+                  : undefined
+              }
             />
           ))}
           {snapshot?.pending && <MessageItem key="pending" message={snapshot.pending} streaming />}
@@ -157,11 +169,17 @@ export function ChatView() {
           {i18n.t('models.loadingFromDevice', [formatBytes(loading.loaded)])}
         </p>
       )}
+      {snapshot?.notice && (
+        <p class="muted" role="status" data-testid="chat-notice">
+          {snapshot.notice}
+        </p>
+      )}
       {snapshot && snapshot.omitted > 0 && (
         <p class="muted" data-testid="omitted-note">
           {i18n.t('chat.omitted', snapshot.omitted, [snapshot.omitted])}
         </p>
       )}
+      <ConsentSheet consent={consent} />
       <div class="chat-footer">
         {behind && (
           <button type="button" class="jump-latest" onClick={jump}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { whereItRan } from '@/lib/answer';
 import { i18n } from '@/lib/i18n';
 import { renderMarkdown } from '@/lib/markdown';
 import { formatWhen } from '@/lib/format';
@@ -12,10 +13,23 @@ interface Props {
   /** Actions shown on the last question and the last answer only. */
   onEdit?(): void;
   onRegenerate?(): void;
+  /** The cloud provider's name, when one is set up: "Ask <provider>" on the last answer. */
+  cloudName?: string;
+  onAskCloud?(): void;
+  /** After a failure: answer again on this device, with one click. */
+  onRetryLocal?(): void;
 }
 
 /** One message of a thread: the text (answers as safe markdown), its state, and what page context it had. */
-export function MessageItem({ message, streaming = false, onEdit, onRegenerate }: Props) {
+export function MessageItem({
+  message,
+  streaming = false,
+  onEdit,
+  onRegenerate,
+  cloudName,
+  onAskCloud,
+  onRetryLocal,
+}: Props) {
   const isAnswer = message.role === 'assistant';
   return (
     <li class={`message ${message.role}`} data-testid={`message-${message.role}`} data-status={message.status ?? ''}>
@@ -45,14 +59,31 @@ export function MessageItem({ message, streaming = false, onEdit, onRegenerate }
       )}
       {/* No alert role: a saved error would be announced again each time the thread is shown. */}
       {message.status === 'error' && <p class="error">{message.error}</p>}
+      {isAnswer && message.origin && (
+        <p class="muted ran-on" data-testid="ran-on" data-kind={message.origin.kind}>
+          {whereItRan(message.origin)}
+        </p>
+      )}
       {isAnswer && message.context && <ContextNote context={message.context} />}
       {isAnswer && message.context?.remembered && <RememberedNote pages={message.context.remembered} />}
-      {(onEdit || onRegenerate || (isAnswer && message.text && !streaming)) && (
+      {(onEdit || onRegenerate || onRetryLocal || (isAnswer && message.text && !streaming)) && (
         <div class="toolbar small">
           {isAnswer && message.text && !streaming && <CopyButton text={message.text} />}
+          {onRetryLocal && (
+            <button type="button" data-testid="retry-local" onClick={onRetryLocal}>
+              {i18n.t('chat.retryLocal')}
+            </button>
+          )}
           {onRegenerate && (
             <button type="button" onClick={onRegenerate}>
               {i18n.t('chat.regenerate')}
+            </button>
+          )}
+          {onAskCloud && cloudName && (
+            <button type="button" data-testid="ask-cloud" onClick={onAskCloud}>
+              {message.origin?.kind === 'cloud'
+                ? i18n.t('chat.regenerateWith', [cloudName])
+                : i18n.t('chat.askCloud', [cloudName])}
             </button>
           )}
           {onEdit && (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HostCheck } from '@/lib/engine';
 import { i18n } from '@/lib/i18n';
-import type { ModelLibrary } from '@/lib/panel';
+import type { CloudAccess, ModelLibrary } from '@/lib/panel';
 import {
   HUGGING_FACE_HUB,
   describeHostCheck,
@@ -15,9 +15,12 @@ import {
 } from '@/lib/settings';
 import { MODEL_DTYPES, catalog, findModel } from '@/models';
 import { useValue } from '../use-panel';
+import { CloudSettings } from './CloudSettings';
 
 interface Props {
   library: ModelLibrary;
+  /** The cloud provider's key and rules (issue 14). */
+  cloud: CloudAccess;
   /** Asks the engine whether a host serves a model; null while the engine is not connected. */
   checkHost: ((host: string, modelId: string) => Promise<HostCheck>) | null;
 }
@@ -38,7 +41,7 @@ export function SettingsView(props: Props) {
 const inCatalog = (id: string) => findModel(id) !== undefined;
 const ownModelOf = (modelId: string) => (inCatalog(modelId) ? '' : modelId);
 
-function SettingsForm({ library, checkHost, settings }: Props & { settings: Settings }) {
+function SettingsForm({ library, cloud, checkHost, settings }: Props & { settings: Settings }) {
   const { capabilities } = useValue(library.state);
   const [host, setHost] = useState(settings.modelHost);
   const [ownModel, setOwnModel] = useState(ownModelOf(settings.modelId));
@@ -198,6 +201,8 @@ function SettingsForm({ library, checkHost, settings }: Props & { settings: Sett
           <option value="dark">{i18n.t('settings.themeDark')}</option>
         </select>
       </fieldset>
+
+      <CloudSettings settings={settings} cloud={cloud} save={save} />
 
       <p
         id="save-status"
