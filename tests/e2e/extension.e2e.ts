@@ -113,7 +113,7 @@ describe('in Chromium', () => {
     expect(sw.url()).toBe(`chrome-extension://${EXTENSION_ID}/background.js`);
     const page = await browser.openExtensionPage('/options.html');
     await page.getByRole('heading', { name: 'Edgewise settings' }).waitFor();
-    await page.getByRole('button', { name: 'Save' }).waitFor(); // the stored settings were read
+    await page.getByRole('button', { name: 'Save', exact: true }).waitFor(); // the stored settings were read
     expect(browser.errors).toEqual([]);
   });
 

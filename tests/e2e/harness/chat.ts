@@ -31,7 +31,7 @@ export function storedThreads(extensionPage: Page): Promise<StoredThread[]> {
 /** Shows a view of the panel by its tab's name. */
 export async function showView(
   panel: Page,
-  name: 'Chat' | 'Summary' | 'History' | 'Memory' | 'Profile' | 'Models' | 'Data' | 'Settings',
+  name: 'Chat' | 'Summary' | 'History' | 'Memory' | 'Profile' | 'Models' | 'Data' | 'Sent' | 'Settings',
 ): Promise<void> {
   await panel.getByRole('tab', { name, exact: true }).click();
 }

@@ -98,3 +98,15 @@ export async function databaseSnapshot(extensionPage: Page): Promise<Record<stri
   for (const name of names) snapshot[name] = await readStore(extensionPage, name);
   return snapshot;
 }
+
+/** Everything in `chrome.storage` local, session and sync (what a content script could read), as JSON. */
+export async function storageAreasJson(sw: Worker): Promise<string> {
+  return sw.evaluate(async () => {
+    type Area = { get(keys: null): Promise<Record<string, unknown>> };
+    const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session' | 'sync', Area> } })
+      .chrome;
+    return JSON.stringify(
+      await Promise.all([storage.local.get(null), storage.session.get(null), storage.sync.get(null)]),
+    );
+  });
+}

@@ -11,7 +11,7 @@ export async function configure(browser: Launched, change: SettingsChange): Prom
   const page = await browser.openExtensionPage('/options.html');
   if (change.modelHost) await page.locator('#model-host').fill(change.modelHost);
   if (change.modelId) await page.locator('#custom-model').fill(change.modelId);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   const status = page.locator('#save-status').filter({ hasText: /\S/ });
   await status.waitFor();
   const text = await status.textContent();
