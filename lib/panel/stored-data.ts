@@ -12,13 +12,14 @@ import {
   importContext,
   type ContextImportResult,
 } from '@/lib/memory';
+import { clearEgress, forgetApiKey } from '@/lib/cloud';
 import { resetSettings } from '@/lib/settings';
 import type { EdgewiseDatabase } from '@/lib/store';
 import type { StorageUse } from './models';
 import { Observable, type Readable } from './observable';
 
 /** The kinds of data, in the order the view lists them. */
-export const STORED_KINDS = ['models', 'summaries', 'chats', 'profiles', 'memory', 'settings'] as const;
+export const STORED_KINDS = ['models', 'summaries', 'chats', 'profiles', 'memory', 'cloud', 'settings'] as const;
 export type StoredKind = (typeof STORED_KINDS)[number];
 
 /** One kind's count and size. Sizes of records are their JSON length in UTF-16, a close stand-in for disk use. */
@@ -34,8 +35,12 @@ export type StoredOutcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'wiped'; before: number | null; after: number | null; failed: StoredKind[] };
 
-/** The order of a wipe: private data first, so a failure with model files never leaves a profile behind. */
-const WIPE_ORDER: readonly StoredKind[] = ['profiles', 'memory', 'chats', 'summaries', 'settings', 'models'];
+/**
+ * The order of a wipe: private data first, so a failure with model files never leaves a
+ * profile behind. `cloud` (the egress log and the API key) goes even when settings are kept:
+ * a key is a secret, not a preference.
+ */
+const WIPE_ORDER: readonly StoredKind[] = ['profiles', 'cloud', 'memory', 'chats', 'summaries', 'settings', 'models'];
 
 export interface StoredState {
   /** Null until first read. */
@@ -72,12 +77,14 @@ export class StoredData {
   /** Counts everything again, and the browser's storage estimate. */
   async refresh(): Promise<void> {
     const { db } = this.deps;
-    const [files, summaries, threads, profiles, pages, settings, storage] = await Promise.all([
+    const [files, summaries, threads, profiles, pages, egress, secrets, settings, storage] = await Promise.all([
       db.modelFiles.toArray(),
       db.summaries.toArray(),
       db.chatThreads.toArray(),
       db.profiles.toArray(),
       db.memoryPages.toArray(),
+      db.egress.toArray(),
+      db.secrets.count(),
       db.settings.toArray(),
       this.estimate(),
     ]);
@@ -91,6 +98,8 @@ export class StoredData {
       { kind: 'chats', count: threads.length, bytes: jsonBytes(threads) },
       { kind: 'profiles', count: profiles.length, bytes: jsonBytes(profiles) },
       { kind: 'memory', count: pages.length, bytes: pages.reduce((sum, page) => sum + page.bytes, 0) },
+      // The log's rows and the key; the key's size is not shown (nor anything else of it).
+      { kind: 'cloud', count: egress.length + secrets, bytes: jsonBytes(egress) },
       { kind: 'settings', count: settings.length, bytes: jsonBytes(settings) },
     ];
     this.update({ kinds, storage });
@@ -169,6 +178,10 @@ export class StoredData {
         return;
       case 'settings':
         await resetSettings(db);
+        return;
+      case 'cloud':
+        await forgetApiKey(db);
+        await clearEgress(db);
         return;
       default:
         await this.deps.clear[kind]();

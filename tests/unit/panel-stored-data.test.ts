@@ -1,6 +1,7 @@
 /** "What's stored" (lib/panel/stored-data.ts): counts per kind, delete one kind, delete everything. */
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
+import { logEgress, saveApiKey } from '@/lib/cloud';
 import { rememberPage } from '@/lib/memory';
 import { StoredData } from '@/lib/panel';
 import { saveProfile } from '@/lib/profile';
@@ -49,7 +50,26 @@ async function filled(): Promise<EdgewiseDatabase> {
     { url: 'https://a.example/', title: 'A', lang: 'en', text: 'Herons.', secretFields: false },
     'used',
   );
-  await saveSettings(db, { theme: 'dark' });
+  await saveSettings(db, { theme: 'dark', cloudBaseUrl: 'https://api.example/v1/', cloudModel: 'm' });
+  await saveApiKey(db, 'https://api.example/v1/', 'sk-stored');
+  await logEgress(db, {
+    at: 1,
+    provider: 'P',
+    origin: 'https://api.example',
+    model: 'm',
+    feature: 'chat',
+    site: null,
+    bytesSent: 10,
+    tokensSent: 3,
+    bytesReceived: 5,
+    tokensReceived: 2,
+    tokensEstimated: false,
+    redactions: 0,
+    status: 'ok',
+    httpStatus: 200,
+    error: null,
+    ms: 5,
+  });
   return db;
 }
 
@@ -84,7 +104,16 @@ describe('StoredData', () => {
   test('counts every kind, with sizes', async () => {
     const { stored } = service(await filled());
     await stored.refresh();
-    expect(counts(stored)).toEqual({ models: 1, summaries: 1, chats: 1, profiles: 1, memory: 1, settings: 1 });
+    // The cloud kind counts the log's row and the key.
+    expect(counts(stored)).toEqual({
+      models: 1,
+      summaries: 1,
+      chats: 1,
+      profiles: 1,
+      memory: 1,
+      cloud: 2,
+      settings: 1,
+    });
     const models = stored.state.value.kinds!.find((k) => k.kind === 'models');
     expect(models?.bytes).toBe(1234);
     for (const kind of stored.state.value.kinds!) expect(kind.bytes).toBeGreaterThan(0);
@@ -105,6 +134,8 @@ describe('StoredData', () => {
     const db = await filled();
     const { stored, calls } = service(db);
     await stored.removeEverything(true);
+    // The key goes even when settings stay: it is a secret, not a preference.
+    expect(await db.secrets.count()).toBe(0);
     expect(calls).toContain('model o/m');
     expect(calls[0]).toBe('stopped');
     for (const table of db.tables) {

@@ -7,13 +7,14 @@ import { usePanel, useValue } from '../use-panel';
 import { downloadText } from '../shared/download';
 
 /** The view each kind of data is seen in. */
-export type DataHome = 'models' | 'history' | 'profile' | 'memory' | 'settings';
+export type DataHome = 'models' | 'history' | 'profile' | 'memory' | 'sent' | 'settings';
 const HOME: Record<StoredKind, DataHome> = {
   models: 'models',
   summaries: 'history',
   chats: 'history',
   profiles: 'profile',
   memory: 'memory',
+  cloud: 'sent',
   settings: 'settings',
 };
 
