@@ -6,7 +6,9 @@
  * from chat, opt-in reading, the private-context export and import); and with form
  * suggestions, a whole-section fill, a draft and the save offer. Canary strings planted
  * in the page's title and text, the question and the profile must appear in no request
- * anywhere, and the only requests are the model host's files and the page's own.
+ * anywhere, and the only requests are the model host's files and the page's own. A cloud
+ * provider (issue 14) is configured, with a key, the whole time: with no consent given, it
+ * receives nothing.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -25,6 +27,9 @@ import {
 } from './harness';
 import { clickRow, waitForPopup } from './harness/autofill';
 import { captureNetwork, debuggingPort, type NetworkCapture } from './harness/network-capture';
+import { setUpProvider } from './harness/cloud';
+import { startCloud } from '../cloud/server.mjs';
+import type { CloudServer } from '../cloud/server.d.mts';
 
 const MODEL = 'edgewise-test/echo-tiny-1k';
 const CANARIES = ['CANARYTITLE5582', 'CANARYPAGETEXT7731', 'CANARYSELECTION4419', 'CANARYQUESTION9034'];
@@ -34,6 +39,7 @@ const PROFILE_CANARIES = ['canaryprofile6120@example.com', 'CANARYABOUT3377'];
 let session: Session;
 let panel: Page;
 let capture: NetworkCapture;
+let cloud: CloudServer;
 
 beforeAll(async () => {
   // Captured from the start, so the model download shows the capture sees the engine's document.
@@ -42,10 +48,13 @@ beforeAll(async () => {
   await configure(session.browser, { modelId: MODEL });
   await ensureModel(session.browser, MODEL);
   panel = await session.browser.openExtensionPage('/sidepanel.html');
+  cloud = await startCloud();
+  await setUpProvider(panel, { name: 'Idle cloud', baseUrl: `${cloud.url}/v1/`, model: 'm', key: 'sk-privacy-9912' });
 });
 afterAll(async () => {
   await capture?.close();
   await session?.close();
+  await cloud?.close();
 });
 
 test('the capture sees the extension: the model download came from the offscreen document', () => {
@@ -198,6 +207,11 @@ function expectOnlyModelAndPageRequests(page: Page, canaries: readonly string[])
     expect(carrying, canary).toEqual([]);
   }
 }
+
+test('the configured cloud provider received nothing: no request was agreed to', () => {
+  expect(cloud.requests).toEqual([]);
+  expect(capture.requests.filter((r) => r.url.startsWith(`${cloud.url}/`))).toEqual([]);
+});
 
 test('no unhandled errors in any context', () => {
   expect(session.browser.errors).toEqual([]);
