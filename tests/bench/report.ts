@@ -34,6 +34,8 @@ export type NamedFigure =
   | 'autofill_popup_first_ms'
   | 'autofill_popup_warm_p95_ms'
   | 'autofill_classify_ms_200'
+  | 'route_decision_ms'
+  | 'cloud_overhead_ms'
   | 'autofill_fixture_f1';
 
 /** The model-based named figures, their targets, and which model each comes from (first measured). */
@@ -87,6 +89,12 @@ export function buildResults(run: BenchRun) {
   named.autofill_fixture_f1 = round(run.autofill.score.micro.f1);
   targets.autofill_fixture_f1 = { target: '(report, per type below)', met: true };
   sources.autofill_fixture_f1 = 'micro F1 of classifyFields over tests/fixtures/forms';
+  named.route_decision_ms = Number(run.routing.decision.medianMs.toPrecision(3));
+  targets.route_decision_ms = { target: '<= 1 ms', met: run.routing.decision.medianMs <= 1 };
+  sources.route_decision_ms = `median per decision, ${run.routing.decision.decisions} decideRoute calls (Node)`;
+  named.cloud_overhead_ms = round(run.routing.cloud.overheadMs);
+  targets.cloud_overhead_ms = { target: '(report)', met: true };
+  sources.cloud_overhead_ms = `median askCloud through the extension minus a plain fetch of the same stream, ${run.routing.cloud.runs} runs`;
   return {
     ...named,
     targets,
@@ -102,6 +110,7 @@ export function buildResults(run: BenchRun) {
     summarize: run.summarize,
     chat: run.chat,
     autofill: run.autofill,
+    routing: run.routing,
   };
 }
 

@@ -18,6 +18,7 @@ import { Samples, type Stat } from './stats';
 import { benchChat, type ChatResult } from './chat';
 import { classifyFixturesScore, timeClassify200 } from './autofill-classify';
 import { benchAutofillPopup, type AutofillPopupResult } from './autofill-popup';
+import { benchCloudOverhead, timeRouteDecision, type CloudOverheadResult } from './routing';
 import { benchSummarize, type SummarizeResult } from './summarize';
 
 export interface ThreadReport {
@@ -46,6 +47,7 @@ export interface BenchRun {
     classify: ReturnType<typeof timeClassify200>;
     score: ReturnType<typeof classifyFixturesScore>;
   };
+  routing: { decision: ReturnType<typeof timeRouteDecision>; cloud: CloudOverheadResult };
   wallSeconds: number;
 }
 
@@ -71,6 +73,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
   let threads: ThreadReport | undefined;
   let summarize: SummarizeResult;
   let chat: ChatResult;
+  let cloud: CloudOverheadResult;
   try {
     await warmUp(session);
     for (const key of wanted) {
@@ -93,6 +96,8 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     summarize = await benchSummarize(session, config.runs, config.summaryLengths);
     log(`bench: chat answer time versus page length`);
     chat = await benchChat(session, config.runs, config.chatLengths);
+    log(`bench: cloud request overhead (${config.runs * 4}× against the local OpenAI-compatible server)`);
+    cloud = await benchCloudOverhead(session, config.runs * 4);
   } finally {
     await session.close();
     removeNativeCache();
@@ -119,6 +124,7 @@ export async function runBench(config: BenchConfig, log: (line: string) => void 
     summarize,
     chat,
     autofill,
+    routing: { decision: timeRouteDecision(), cloud },
     wallSeconds: Math.round((Date.now() - started) / 1000),
   };
 }

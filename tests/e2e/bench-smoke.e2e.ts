@@ -58,6 +58,11 @@ test('the bench runs on the tiny model and produces every named figure', async (
   expect(results.chat).toHaveProperty('measures.chat_answer_ms_article-16');
   expect(results.chat).toHaveProperty('measures.chat_answer_ms_ten-megabytes');
   expect(results.chat.notes.join('\n')).toMatch(/ten-megabytes: complete; Used parts [\d, ]+ of [\d,]+ that match/);
+  // Routing (issue 14): a decision is timed, and a cloud request through the extension against a plain fetch.
+  expect(results.route_decision_ms).toBeGreaterThan(0);
+  expect(results.route_decision_ms).toBeLessThan(1);
+  expect(Number.isFinite(results.cloud_overhead_ms)).toBe(true);
+  expect(results.routing.cloud.measures['cloud.extension_ms']?.median).toBeGreaterThan(0);
   expect(formatTable(results)).toContain('overhead_tok_s_ratio');
   writeResults(results, output);
   const written = JSON.parse(readFileSync(output, 'utf8')) as Record<string, unknown>;
