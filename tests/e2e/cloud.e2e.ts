@@ -8,7 +8,17 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startCloud } from '../cloud/server.mjs';
 import type { CloudServer } from '../cloud/server.d.mts';
-import { ECHO_MODEL, ask, configure, ensureModel, focusTab, showView, startSession, type Session } from './harness';
+import {
+  ECHO_MODEL,
+  ask,
+  configure,
+  ensureModel,
+  focusTab,
+  seriousViolations,
+  showView,
+  startSession,
+  type Session,
+} from './harness';
 import { putProfiles } from './harness/autofill';
 import { decide, readConsentSheet, sentRows, setUpProvider } from './harness/cloud';
 import { readStore, storageAreasJson } from './harness/inspect';
@@ -86,6 +96,7 @@ test('Send once: exactly one request, its text exactly the sheet’s and redacte
   expect(sheet.summary).toMatch(new RegExp(`^Model test-model at ${cloud.url} · about [\\d,]+ tokens$`));
   expect(sheet.marks).toContain('[EMAIL_1]');
   expect(sheet.messages.join('\n')).not.toContain('ada@example.com');
+  expect(await seriousViolations(panel), 'the consent sheet').toEqual([]);
   await decide(panel, 'Send once');
   const answer = await ended('complete', 'cloud');
 
@@ -113,6 +124,9 @@ test('Send once: exactly one request, its text exactly the sheet’s and redacte
   expect(rows[0]!.status).toBe('ok');
   expect(rows[0]!.text).toMatch(/Test cloud · test-model · Chat · 127\.0\.0\.1/);
   expect(rows[0]!.text).toContain('1 redaction');
+  await showView(panel, 'Sent');
+  expect(await seriousViolations(panel), 'the Sent view').toEqual([]);
+  await showView(panel, 'Chat');
 });
 
 test('Always for chat on this site: later questions go without asking, each in the log; removing the rule stops it', async () => {

@@ -24,7 +24,7 @@ import {
 } from './harness';
 
 const SHOTS = resolve(ROOT, 'tests/screenshots');
-const PANEL_VIEWS = ['Chat', 'Summary', 'History', 'Memory', 'Profile', 'Models', 'Data', 'Settings'] as const;
+const PANEL_VIEWS = ['Chat', 'Summary', 'History', 'Memory', 'Profile', 'Models', 'Data', 'Sent', 'Settings'] as const;
 
 let session: Session;
 let panel: Page;
