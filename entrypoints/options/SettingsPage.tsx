@@ -1,4 +1,4 @@
-import type { CloudAccess, EngineLink, ModelLibrary } from '@/lib/panel';
+import type { BuiltInService, CloudAccess, EngineLink, ModelLibrary } from '@/lib/panel';
 import { i18n } from '@/lib/i18n';
 import { SettingsView } from '../sidepanel/settings/SettingsView';
 import { useTheme } from '../sidepanel/use-theme';
@@ -8,10 +8,12 @@ import { useValue } from '../sidepanel/use-panel';
 export function SettingsPage({
   library,
   cloud,
+  builtIn,
   engine,
 }: {
   library: ModelLibrary;
   cloud: CloudAccess;
+  builtIn: BuiltInService;
   engine: EngineLink;
 }) {
   const { settings } = useValue(library.state);
@@ -24,6 +26,7 @@ export function SettingsPage({
       <SettingsView
         library={library}
         cloud={cloud}
+        builtIn={builtIn}
         checkHost={remote ? (host, id) => remote.checkHost(host, id) : null}
       />
     </>

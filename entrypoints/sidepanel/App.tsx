@@ -119,6 +119,7 @@ export function App() {
           <SettingsView
             library={panel.models}
             cloud={panel.cloud}
+            builtIn={panel.builtIn}
             checkHost={engine ? (host, id) => engine.checkHost(host, id) : null}
           />
         </ViewPanel>

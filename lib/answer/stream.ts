@@ -6,12 +6,15 @@
  */
 import * as Comlink from 'comlink';
 import type { ChatMessage, CloudFailure, CloudProvider, EngineAdminApi, FinishReason } from '@/lib/engine';
+import type { BuiltInAi } from '@/lib/builtin';
 import { StreamingRestorer, explainCloudFailure, type Redaction } from '@/lib/routing';
 import type { ModelDevice } from '@/models';
 
 /** Where an answer was written: every answer says so (issue 14). */
 export type AnswerOrigin =
   | { kind: 'device'; modelId: string; device: ModelDevice; tokensPerSecond: number }
+  /** Chrome's built-in AI (Gemini Nano), on this device too. */
+  | { kind: 'builtin' }
   | {
       kind: 'cloud';
       provider: string;
@@ -62,6 +65,8 @@ export interface AnswerRequest {
   onText?(piece: string): void;
   /** Send to the cloud provider instead of this device's model (agreed and redacted already). */
   cloud?: CloudRoute;
+  /** Answer with Chrome's built-in AI instead of this device's model. */
+  builtIn?: Pick<BuiltInAi, 'answer'>;
 }
 
 export interface Answer {
@@ -101,6 +106,19 @@ export async function streamAnswer(engine: AnswerEngine, request: AnswerRequest)
   signal?.addEventListener('abort', cancel, { once: true });
   try {
     if (request.cloud) return await streamCloudAnswer(engine, request, request.cloud, requestId);
+    if (request.builtIn) {
+      const answer = await request.builtIn.answer(request.messages, (piece) => onText?.(piece), signal);
+      return {
+        text: answer.text,
+        stopped: answer.stopped,
+        finishReason: answer.stopped ? 'cancelled' : 'stop',
+        promptTokens: answer.promptTokens,
+        completionTokens: 0,
+        ttftMs: 0,
+        totalMs: answer.totalMs,
+        origin: { kind: 'builtin' },
+      };
+    }
     const result = await engine.generate(
       { requestId, messages: request.messages, modelId: request.modelId, maxNewTokens: request.maxNewTokens },
       // A remote engine calls back across contexts; a local one (tests) calls the function itself.

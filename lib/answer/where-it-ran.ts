@@ -14,6 +14,7 @@ export function whereItRan(origin: AnswerOrigin): string {
     const speed = Math.round(origin.tokensPerSecond);
     return i18n.t('answer.ranOnDevice', [DEVICE_NAMES[origin.device], origin.modelId, speed.toLocaleString()]);
   }
+  if (origin.kind === 'builtin') return i18n.t('answer.ranBuiltIn');
   const tokens = `${origin.tokensEstimated ? '~' : ''}${origin.tokensSent.toLocaleString()}`;
   return i18n.t('answer.ranInCloud', origin.redactions, [origin.provider, origin.model, tokens, origin.redactions]);
 }

@@ -7,6 +7,7 @@
  * It runs where it is called: the side panel (extension pages expose `LanguageModel`).
  */
 import type { ChatMessage } from '@/lib/engine';
+import { i18n } from '@/lib/i18n';
 import {
   contextUsageOf,
   contextWindowOf,
@@ -29,7 +30,7 @@ export class BuiltInTooLongError extends Error {
     readonly tokens: number,
     readonly window: number,
   ) {
-    super(`The prompt takes ${tokens} tokens; Chrome's built-in AI takes ${window}.`);
+    super(i18n.t('builtIn.tooLong', [tokens.toLocaleString(), window.toLocaleString()]));
   }
 }
 
@@ -60,7 +61,7 @@ export class BuiltInAi {
    * for it, before anything else awaits: Chrome starts a download only with user activation.
    */
   async download(onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<void> {
-    if (!this.api) throw new Error('This browser has no built-in AI.');
+    if (!this.api) throw new Error(i18n.t('builtIn.missing'));
     const session = await this.api.create({
       ...BUILT_IN_OPTIONS,
       signal,
@@ -73,7 +74,7 @@ export class BuiltInAi {
   /** The model's context window in tokens (one session is made to ask, once). */
   async contextWindow(): Promise<number> {
     if (this.window !== null) return this.window;
-    if (!this.api) throw new Error('This browser has no built-in AI.');
+    if (!this.api) throw new Error(i18n.t('builtIn.missing'));
     const session = await this.api.create(BUILT_IN_OPTIONS);
     this.window = contextWindowOf(session);
     session.destroy();
@@ -86,7 +87,7 @@ export class BuiltInAi {
     onText: (piece: string) => void,
     signal?: AbortSignal,
   ): Promise<BuiltInAnswer> {
-    if (!this.api) throw new Error('This browser has no built-in AI.');
+    if (!this.api) throw new Error(i18n.t('builtIn.missing'));
     const started = performance.now();
     const last = messages.at(-1);
     if (!last || last.role !== 'user') throw new Error('The last message must be the question.');

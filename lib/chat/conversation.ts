@@ -17,6 +17,9 @@ export type { ChatModel };
 /** What the user picked on one answer: "Ask <provider>", "Retry on this device", or nothing (the rules decide). */
 export type AskedEngine = 'cloud' | 'device' | null;
 
+/** Where one answer is written, once decided (and for the cloud, agreed). */
+export type AnswerVia = { engine: 'device' } | { engine: 'builtin' } | { engine: 'cloud'; cloud: CloudRoute };
+
 /** A cloud request as agreed at the consent sheet: the messages exactly as shown, and the route. */
 export interface AgreedRequest {
   messages: ChatMessage[];
@@ -30,9 +33,10 @@ export interface ConversationDeps {
   route(asked: AskedEngine): Promise<Route>;
   /**
    * The model to fit the prompt to: this device's, loaded (downloads are agreed to before a
-   * chat starts), or the cloud provider's window with estimated token counts.
+   * chat starts), or Chrome's built-in AI's or the cloud provider's window with estimated
+   * token counts.
    */
-  model(engine: 'device' | 'cloud'): Promise<ChatModel>;
+  model(engine: 'device' | 'builtin' | 'cloud'): Promise<ChatModel>;
   /** Redacts the prompt and, unless a rule agreed already, asks at the consent sheet. Null: cancelled. */
   agree(
     messages: ChatMessage[],
@@ -44,13 +48,13 @@ export interface ConversationDeps {
   readPage(): Promise<ModelPage | null>;
   /** Remembered pages matching the question when "Also search my pages" is on; none otherwise. */
   recall(question: string): Promise<RecalledPage[]>;
-  /** Streams one answer (to the cloud with `cloud`); resolves with `stopped` when `signal` aborted it. Rejects if it fails. */
+  /** Streams one answer where `via` says; resolves with `stopped` when `signal` aborted it. Rejects if it fails. */
   generate(
     messages: ChatMessage[],
     maxNewTokens: number,
     onText: (piece: string) => void,
     signal: AbortSignal,
-    cloud?: CloudRoute,
+    via: AnswerVia,
   ): Promise<{ text: string; stopped: boolean; origin: AnswerOrigin | null }>;
   now(): number;
   newId(): string;
@@ -184,7 +188,8 @@ export class Conversation {
         this.notice = i18n.t('chat.noProvider');
         return;
       }
-      if (route.engine === 'device') {
+      // Answers written on this device (its model or Chrome's) need no consent: save the question now.
+      if (route.engine !== 'cloud') {
         sent = true;
         await this.commit(messages);
       } else this.emit();
@@ -197,14 +202,15 @@ export class Conversation {
       const recalled = await this.deps.recall(messages.at(-1)!.text);
       const prompt = await buildChatPrompt(messages, page, model, recalled);
       const maxNewTokens = textBudget(model.contextWindow, HISTORY_SHARE).answerTokens;
-      let request: { messages: ChatMessage[]; cloud?: CloudRoute } = { messages: prompt.messages };
+      const local: AnswerVia = route.engine === 'builtin' ? { engine: 'builtin' } : { engine: 'device' };
+      let request: { messages: ChatMessage[]; via: AnswerVia } = { messages: prompt.messages, via: local };
       if (route.engine === 'cloud') {
         const agreed = await this.deps.agree(prompt.messages, maxNewTokens, route.consent, abort.signal);
         if (!agreed) {
           this.notice = i18n.t('chat.nothingSent');
           return;
         }
-        request = { messages: agreed.messages, cloud: agreed.route };
+        request = { messages: agreed.messages, via: { engine: 'cloud', cloud: agreed.route } };
         sent = true;
         await this.commit(messages);
       }
@@ -215,7 +221,7 @@ export class Conversation {
         answer.text += piece;
         this.emit();
       };
-      const result = await this.deps.generate(request.messages, maxNewTokens, onText, abort.signal, request.cloud);
+      const result = await this.deps.generate(request.messages, maxNewTokens, onText, abort.signal, request.via);
       answer.text = result.text || answer.text;
       answer.status = result.stopped ? 'stopped' : 'complete';
       if (result.origin) answer.origin = result.origin;

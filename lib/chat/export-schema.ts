@@ -128,9 +128,13 @@ function checkMessage(value: unknown, where: string): asserts value is ChatMessa
 
 const DEVICES: readonly string[] = ['webgpu', 'wasm'];
 
-/** Where an answer ran: this device (model, device, speed) or a cloud provider (name, model, counts). */
+/** Where an answer ran: this device (model, device, speed), Chrome's built-in AI, or a cloud provider (name, model, counts). */
 function checkOrigin(value: unknown, where: string): asserts value is AnswerOrigin {
   const kind = isObject(value) ? value.kind : undefined;
+  if (kind === 'builtin') {
+    expectObject(value, ['kind'], where);
+    return;
+  }
   if (kind === 'device') {
     const origin = expectObject(value, ['kind', 'modelId', 'device', 'tokensPerSecond'], where);
     if (!isModelId(origin.modelId)) fail(where, 'origin.modelId', i18n.t('importErrors.rule.modelId'));
@@ -143,7 +147,7 @@ function checkOrigin(value: unknown, where: string): asserts value is AnswerOrig
     ['kind', 'provider', 'model', 'tokensSent', 'tokensEstimated', 'redactions'],
     where,
   );
-  checkOneOf(origin, 'kind', ['device', 'cloud'], where);
+  checkOneOf(origin, 'kind', ['device', 'builtin', 'cloud'], where);
   checkString(origin, 'provider', where);
   checkString(origin, 'model', where);
   checkNumber(origin, 'tokensSent', where, true);

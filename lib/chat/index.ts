@@ -6,6 +6,7 @@
 export {
   Conversation,
   type AgreedRequest,
+  type AnswerVia,
   type AskedEngine,
   type ConversationDeps,
   type ConversationSnapshot,

@@ -14,6 +14,7 @@ import { searchMemory } from '@/lib/memory';
 import { decideRoute } from '@/lib/routing';
 import { cloudReady, loadSettings, siteOf, type Settings } from '@/lib/settings';
 import { getThread, saveThread, type EdgewiseDatabase } from '@/lib/store';
+import type { BuiltInService } from './built-in';
 import type { CloudConsent } from './cloud-consent';
 import type { ModelGate } from './model-gate';
 import type { TabPage } from './tabs';
@@ -28,6 +29,8 @@ export interface ChatSessionsDeps {
   engine(): AnswerEngine;
   /** The consent sheet, for answers routed to the cloud. */
   consent: CloudConsent;
+  /** Chrome's built-in AI, for chat in "Auto". */
+  builtIn: BuiltInService;
   readPage: PageReader;
   /** Whether the page is attached to the next question (the context toggle). */
   useContext(): boolean;
@@ -195,11 +198,23 @@ export class ChatSessions {
       },
       route: async (asked) => {
         const settings = await loadSettings(db);
-        const rules = settings.cloudRules;
-        return decideRoute({ feature: 'chat', site, asked, providerReady: cloudReady(settings), rules });
+        return decideRoute({
+          feature: 'chat',
+          site,
+          asked,
+          providerReady: cloudReady(settings),
+          rules: settings.cloudRules,
+          mode: settings.chatRoute,
+          builtInReady: this.deps.builtIn.ready,
+        });
       },
       model: async (engine) => {
-        const model = engine === 'cloud' ? cloudTextModel(await loadSettings(db)) : await this.textModel();
+        const model =
+          engine === 'cloud'
+            ? cloudTextModel(await loadSettings(db))
+            : engine === 'builtin'
+              ? estimatedModel(BUILT_IN_MODEL, await this.deps.builtIn.ai.contextWindow())
+              : await this.textModel();
         modelId = model.modelId;
         return model;
       },
@@ -225,23 +240,39 @@ export class ChatSessions {
         this.deps.searchMemory()
           ? searchMemory(db, question, { excludeUrl: tab?.url }).catch(() => [])
           : Promise.resolve([]),
-      generate: (messages, maxNewTokens, onText, signal, cloud) =>
-        streamAnswer(this.deps.engine(), { feature: 'chat', messages, modelId, maxNewTokens, signal, onText, cloud }),
+      generate: (messages, maxNewTokens, onText, signal, via) =>
+        streamAnswer(this.deps.engine(), {
+          feature: 'chat',
+          messages,
+          modelId,
+          maxNewTokens,
+          signal,
+          onText,
+          cloud: via.engine === 'cloud' ? via.cloud : undefined,
+          builtIn: via.engine === 'builtin' ? this.deps.builtIn.ai : undefined,
+        }),
       now: this.deps.now ?? (() => Date.now()),
       newId: this.deps.newId ?? (() => crypto.randomUUID()),
     };
   }
 }
 
+/** What chat names Chrome's built-in model in its prompt budget. */
+const BUILT_IN_MODEL = 'chrome-built-in';
+
 /**
- * The cloud provider's model as the prompt builder sees it: the window the user set, and
- * tokens estimated from bytes (its tokenizer is not on this device), so nothing is loaded.
+ * A model whose tokenizer is not on this device (the cloud provider's, Chrome's) as the
+ * prompt builder sees it: its window, and tokens estimated from bytes, so nothing is loaded.
  */
-function cloudTextModel(settings: Settings): TextModel {
+function estimatedModel(modelId: string, contextWindow: number): TextModel {
   const bytes = new TextEncoder();
   return {
-    modelId: settings.cloudModel,
-    contextWindow: settings.cloudContextTokens,
+    modelId,
+    contextWindow,
     countTokens: (texts) => Promise.resolve(texts.map((text) => estimateTokens(bytes.encode(text).byteLength))),
   };
+}
+
+function cloudTextModel(settings: Settings): TextModel {
+  return estimatedModel(settings.cloudModel, settings.cloudContextTokens);
 }

@@ -4,6 +4,7 @@
  * jobs. Views render their state (`Readable`s) and call their methods.
  */
 export { ChatPanel, type ChatState, type PageReadState } from './chat';
+export { BuiltInService, type BuiltInState } from './built-in';
 export { CloudAccess, type CloudState } from './cloud';
 export {
   CloudConsent,

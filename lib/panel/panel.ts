@@ -12,6 +12,8 @@ import type { EngineStatus } from '@/lib/engine';
 import type { ExtractedPage } from '@/lib/extract';
 import { actionIconFor } from './action-icon';
 import { ChatPanel } from './chat';
+import { BuiltInAi, promptApiOf } from '@/lib/builtin';
+import { BuiltInService } from './built-in';
 import { CloudAccess } from './cloud';
 import { CloudConsent } from './cloud-consent';
 import type { PageReader } from './chat-sessions';
@@ -47,6 +49,8 @@ export class Panel {
   readonly consent: CloudConsent;
   /** The provider's key (where it is for) and the egress log. */
   readonly cloud: CloudAccess;
+  /** Chrome's built-in AI, if this browser has it. */
+  readonly builtIn: BuiltInService;
   readonly history: ChatHistory;
   readonly profiles: ProfileBook;
   readonly summaries: SummaryJobs;
@@ -80,10 +84,12 @@ export class Panel {
     });
     this.consent = new CloudConsent({ db });
     this.cloud = new CloudAccess(db);
+    this.builtIn = new BuiltInService(new BuiltInAi(promptApiOf()));
     this.chat = new ChatPanel({
       db,
       session,
       consent: this.consent,
+      builtIn: this.builtIn,
       gate: this.gate,
       engine,
       readPage,
@@ -144,6 +150,7 @@ export class Panel {
     this.summaries.start();
     this.memory.start();
     this.cloud.start();
+    void this.builtIn.refresh();
     void this.models.refresh();
   }
 

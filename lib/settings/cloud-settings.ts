@@ -19,7 +19,15 @@ export interface CloudRule {
   site: string | null;
 }
 
+/**
+ * Where chat answers run when nobody asks for the cloud: `device`, this device's model only
+ * (the default); `auto`, Chrome's built-in AI when it is downloaded, else this device's model.
+ */
+export type RouteMode = 'device' | 'auto';
+const ROUTE_MODES: readonly RouteMode[] = ['device', 'auto'];
+
 export interface CloudSettings {
+  chatRoute: RouteMode;
   /** What the user calls the provider ("OpenRouter", "My vLLM"); the host when blank. */
   cloudName: string;
   /** An OpenAI-compatible API's base URL, ending in `/` (`chat/completions` is joined on); '' = no provider. */
@@ -33,6 +41,7 @@ export interface CloudSettings {
 }
 
 export const DEFAULT_CLOUD_SETTINGS: Readonly<CloudSettings> = {
+  chatRoute: 'device',
   cloudName: '',
   cloudBaseUrl: '',
   cloudModel: '',
@@ -95,6 +104,10 @@ function ruleList(value: unknown): CloudRule[] {
 
 /** A check per cloud setting. */
 export const CLOUD_RULES: { [K in keyof CloudSettings]: (value: CloudSettings[K]) => CloudSettings[K] } = {
+  chatRoute: (value) => {
+    if (!ROUTE_MODES.includes(value)) throw new SettingsError(i18n.t('settingsErrors.chatRoute', [String(value)]));
+    return value;
+  },
   cloudName: (value) => shortText(value, 60),
   cloudBaseUrl: (value) => normaliseCloudBaseUrl(String(value)),
   cloudModel: (value) => shortText(value, 200),

@@ -30,4 +30,5 @@ export {
   type CloudRule,
   type CloudSettings,
   type Feature,
+  type RouteMode,
 } from './cloud-settings';

@@ -24,6 +24,8 @@ export function timeRouteDecision(rounds = 30): { medianMs: number; decisions: n
     asked: ([null, 'cloud', 'device'] as const)[i % 3]!,
     providerReady: i % 5 !== 0,
     rules,
+    mode: i % 2 ? 'auto' : 'device',
+    builtInReady: i % 4 === 0,
   }));
   const perDecision: number[] = [];
   let sink = 0;

@@ -1,6 +1,7 @@
 /** Issue 14: Chrome's built-in AI through the Prompt API, driven by the named test stand-in. */
 import { describe, expect, test } from 'vitest';
 import { BUILT_IN_OPTIONS, BuiltInAi, BuiltInTooLongError, promptApiOf } from '@/lib/builtin';
+import { BuiltInService } from '@/lib/panel';
 import { STAND_IN_PREFIX, installPromptApiStandIn, type StandInOptions } from '../stand-ins/prompt-api';
 
 function standIn(options: StandInOptions) {
@@ -67,5 +68,25 @@ describe('BuiltInAi', () => {
     expect(answer.stopped).toBe(true);
     expect(answer.text.length).toBeGreaterThan(0);
     expect(answer.text.length).toBeLessThan((STAND_IN_PREFIX + MESSAGES[1]!.content).length);
+  });
+});
+
+describe('BuiltInService', () => {
+  test('reports the download from 0 to done, then ready; a failure says why', async () => {
+    const { ai } = standIn({ availability: 'downloadable' });
+    const service = new BuiltInService(ai);
+    await service.refresh();
+    expect(service.ready).toBe(false);
+    const seen: (number | null)[] = [];
+    service.state.subscribe(() => seen.push(service.state.value.progress));
+    await service.download();
+    expect(seen).toEqual(expect.arrayContaining([0, 0.5, 1, null]));
+    expect(service.state.value).toMatchObject({ availability: 'available', progress: null, error: null });
+    expect(service.ready).toBe(true);
+
+    const refused = new BuiltInService(standIn({ availability: 'downloadable', requireActivation: true }).ai);
+    await refused.download();
+    expect(refused.state.value.error).toMatch(/user gesture/);
+    expect(refused.ready).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 /** Issue 14: a conversation answered by the cloud: consent before anything is saved or sent, failures kept, local retry. */
 import { describe, expect, test } from 'vitest';
-import { Conversation, type AgreedRequest, type AskedEngine, type ConversationDeps } from '@/lib/chat';
+import { Conversation, type AgreedRequest, type AnswerVia, type AskedEngine, type ConversationDeps } from '@/lib/chat';
 import { CloudAnswerError, type AnswerOrigin, type CloudRoute } from '@/lib/answer';
 import type { ChatMessage } from '@/lib/engine';
 import type { Route } from '@/lib/routing';
@@ -39,7 +39,7 @@ class CloudFakes implements ConversationDeps {
     this.asked.push(asked);
     return this.route_(asked);
   }
-  async model(engine: 'device' | 'cloud') {
+  async model(engine: 'device' | 'builtin' | 'cloud') {
     return {
       modelId: engine === 'cloud' ? 'test-model' : 'm/x',
       contextWindow: 8192,
@@ -65,8 +65,9 @@ class CloudFakes implements ConversationDeps {
     _max: number,
     onText: (piece: string) => void,
     _signal: AbortSignal,
-    cloud?: CloudRoute,
+    via: AnswerVia,
   ) {
+    const cloud = via.engine === 'cloud' ? via.cloud : undefined;
     this.sent.push({ messages, cloud });
     onText('Partial ');
     if (this.fail) throw this.fail;

@@ -7,7 +7,16 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ExtractedPage } from '@/lib/extract';
-import { ChatHistory, ChatPanel, CloudConsent, TabWatcher, createPanelBus, type PanelBus } from '@/lib/panel';
+import { BuiltInAi } from '@/lib/builtin';
+import {
+  BuiltInService,
+  ChatHistory,
+  ChatPanel,
+  CloudConsent,
+  TabWatcher,
+  createPanelBus,
+  type PanelBus,
+} from '@/lib/panel';
 import { getThread } from '@/lib/store';
 import { ECHO_MODEL } from './helpers/node-engine';
 import { startPanelServices, type PanelServices } from './helpers/panel-services';
@@ -63,6 +72,8 @@ beforeEach(async () => {
     session: fakeBrowser.storage.session,
     gate: p.gate,
     consent: new CloudConsent({ db: p.node.db }),
+    // No built-in AI in Node: this browser "has none".
+    builtIn: new BuiltInService(new BuiltInAi(null)),
     engine: () => p.node.engine,
     readPage: async (tabId) => {
       reads++;
@@ -183,6 +194,7 @@ describe('new chat', () => {
       session: fakeBrowser.storage.session,
       gate: p.gate,
       consent: new CloudConsent({ db: p.node.db }),
+      builtIn: new BuiltInService(new BuiltInAi(null)),
       remember: (page) => void remembered.push(page.url),
       engine: () => p.node.engine,
       readPage: async (tabId) => pageAt((await fakeBrowser.tabs.get(tabId)).url ?? ''),

@@ -13,7 +13,16 @@ const NO_PROVIDER: Route = { engine: 'none', reason: 'noProvider' };
 
 type Case = [string, Partial<RouteRequest>, Route];
 
-const base: RouteRequest = { feature: 'chat', site: 'example.com', asked: null, providerReady: true, rules: [] };
+const base: RouteRequest = {
+  feature: 'chat',
+  site: 'example.com',
+  asked: null,
+  providerReady: true,
+  rules: [],
+  mode: 'device',
+  builtInReady: true,
+};
+const BUILTIN: Route = { engine: 'builtin' };
 
 const CASES: Case[] = [
   // The default: this device, whatever is configured.
@@ -75,6 +84,14 @@ const CASES: Case[] = [
     { asked: 'cloud', providerReady: false, rules: [chatEverywhere] },
     NO_PROVIDER,
   ],
+  // Built-in AI: only in Auto, only when downloaded, never over an explicit choice.
+  ['device mode, built-in ready: this device', { mode: 'device' }, DEVICE],
+  ['auto, built-in ready', { mode: 'auto' }, BUILTIN],
+  ['auto, built-in not downloaded', { mode: 'auto', builtInReady: false }, DEVICE],
+  ['auto, asked for the device', { mode: 'auto', asked: 'device' }, DEVICE],
+  ['auto, asked for the cloud', { mode: 'auto', asked: 'cloud' }, ASK],
+  ['auto, a cloud rule wins (the user set it)', { mode: 'auto', rules: [chatEverywhere] }, RULE],
+  ['auto, a rule but no provider: built-in', { mode: 'auto', rules: [chatEverywhere], providerReady: false }, BUILTIN],
 ];
 
 describe('decideRoute', () => {

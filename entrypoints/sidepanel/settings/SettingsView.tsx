@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HostCheck } from '@/lib/engine';
 import { i18n } from '@/lib/i18n';
-import type { CloudAccess, ModelLibrary } from '@/lib/panel';
+import type { BuiltInService, CloudAccess, ModelLibrary } from '@/lib/panel';
 import {
   HUGGING_FACE_HUB,
   describeHostCheck,
@@ -16,11 +16,14 @@ import {
 import { MODEL_DTYPES, catalog, findModel } from '@/models';
 import { useValue } from '../use-panel';
 import { CloudSettings } from './CloudSettings';
+import { RouteSettings } from './RouteSettings';
 
 interface Props {
   library: ModelLibrary;
   /** The cloud provider's key and rules (issue 14). */
   cloud: CloudAccess;
+  /** Chrome's built-in AI in this page (issue 14). */
+  builtIn: BuiltInService;
   /** Asks the engine whether a host serves a model; null while the engine is not connected. */
   checkHost: ((host: string, modelId: string) => Promise<HostCheck>) | null;
 }
@@ -41,7 +44,7 @@ export function SettingsView(props: Props) {
 const inCatalog = (id: string) => findModel(id) !== undefined;
 const ownModelOf = (modelId: string) => (inCatalog(modelId) ? '' : modelId);
 
-function SettingsForm({ library, cloud, checkHost, settings }: Props & { settings: Settings }) {
+function SettingsForm({ library, cloud, builtIn, checkHost, settings }: Props & { settings: Settings }) {
   const { capabilities } = useValue(library.state);
   const [host, setHost] = useState(settings.modelHost);
   const [ownModel, setOwnModel] = useState(ownModelOf(settings.modelId));
@@ -202,6 +205,7 @@ function SettingsForm({ library, cloud, checkHost, settings }: Props & { setting
         </select>
       </fieldset>
 
+      <RouteSettings settings={settings} builtIn={builtIn} save={save} />
       <CloudSettings settings={settings} cloud={cloud} save={save} />
 
       <p
