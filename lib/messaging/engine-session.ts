@@ -49,31 +49,33 @@ export class EngineSession implements EngineAdminApi {
     return withProgress(onProgress, (report) => this.engine.load(modelId, options, report));
   }
 
-  async generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult> {
+  generate(request: GenerateRequest, onChunk?: ChunkListener): Promise<GenerateResult> {
+    return this.streamed(request, onChunk, (req, chunk) => this.engine.generate(req, chunk));
+  }
+
+  askCloud(request: CloudRequest, onChunk?: ChunkListener): Promise<CloudResult> {
+    return this.streamed(request, onChunk, (req, chunk) => this.engine.askCloud(req, chunk));
+  }
+
+  /**
+   * Runs a streamed request under this connection's namespaced id, so only this caller can
+   * cancel it, and hands back the result under the caller's own id.
+   */
+  private async streamed<Q extends { requestId: string }, R extends { requestId: string }>(
+    request: Q,
+    onChunk: ChunkListener | undefined,
+    run: (request: Q, onChunk: ChunkListener) => Promise<R>,
+  ): Promise<R> {
     const id = this.prefix + request.requestId;
     this.owned.add(id);
     // If the caller stops answering, its context is gone: stop generating for nobody.
     const remote = new RemoteCallback(onChunk, () => void this.engine.cancel(id));
     try {
-      const result = await this.engine.generate({ ...request, requestId: id }, (chunk) => remote.call(chunk));
+      const result = await run({ ...request, requestId: id }, (chunk) => remote.call(chunk));
       return { ...result, requestId: request.requestId };
     } finally {
       this.owned.delete(id);
       // Every chunk reaches the caller before the result does.
-      await remote.flush();
-      remote.release();
-    }
-  }
-
-  async askCloud(request: CloudRequest, onChunk?: ChunkListener): Promise<CloudResult> {
-    const id = this.prefix + request.requestId;
-    this.owned.add(id);
-    const remote = new RemoteCallback(onChunk, () => void this.engine.cancel(id));
-    try {
-      const result = await this.engine.askCloud({ ...request, requestId: id }, (chunk) => remote.call(chunk));
-      return { ...result, requestId: request.requestId };
-    } finally {
-      this.owned.delete(id);
       await remote.flush();
       remote.release();
     }
