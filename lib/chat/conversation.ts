@@ -166,9 +166,9 @@ export class Conversation {
   }
 
   /**
-   * `messages` ends with the question to answer. On this device it is saved before the
-   * model starts (so it survives a crash mid-answer); for the cloud only once the user
-   * agreed, so a cancelled consent leaves the thread as it was.
+   * `messages` ends with the question to answer. It is saved before the model starts (so it
+   * survives a crash mid-answer), except when the consent sheet must ask first: then only
+   * once the user agreed, so a cancelled consent leaves the thread as it was.
    */
   private async answer(messages: ChatMessageRecord[], asked: AskedEngine = null): Promise<void> {
     this.busy = true;
@@ -181,16 +181,17 @@ export class Conversation {
       createdAt: this.deps.now(),
     };
     this.pending = answer;
-    let sent = false;
+    let saved = false;
     try {
       const route = await this.deps.route(asked);
       if (route.engine === 'none') {
         this.notice = i18n.t('chat.noProvider');
         return;
       }
-      // Answers written on this device (its model or Chrome's) need no consent: save the question now.
-      if (route.engine !== 'cloud') {
-        sent = true;
+      // Only a consent sheet may still say no: every other answer saves the question now.
+      const askFirst = route.engine === 'cloud' && route.consent === 'ask';
+      if (!askFirst) {
+        saved = true;
         await this.commit(messages);
       } else this.emit();
       const model = await this.deps.model(route.engine);
@@ -211,8 +212,10 @@ export class Conversation {
           return;
         }
         request = { messages: agreed.messages, via: { engine: 'cloud', cloud: agreed.route } };
-        sent = true;
-        await this.commit(messages);
+        if (!saved) {
+          saved = true;
+          await this.commit(messages);
+        }
       }
       answer.context = prompt.context;
       this.omitted = prompt.omitted;
@@ -230,13 +233,13 @@ export class Conversation {
       answer.error = error instanceof Error ? error.message : String(error);
       // A failed cloud request still left the device: the answer says where it went.
       if (error instanceof CloudAnswerError && error.origin) answer.origin = error.origin;
-      // Before the request went (the consent or the page read failed), the thread stays as it was.
-      if (!sent) this.notice = answer.error;
+      // Before the question was saved (while preparing the consent), the thread stays as it was.
+      if (!saved) this.notice = answer.error;
     } finally {
       this.pending = null;
       this.abort = null;
       // A failed save (disk full) still shows the answer; the store's error is not the user's question.
-      if (sent) await this.commit([...messages, { ...answer, createdAt: this.deps.now() }]).catch(() => undefined);
+      if (saved) await this.commit([...messages, { ...answer, createdAt: this.deps.now() }]).catch(() => undefined);
       // Not busy only once saved: whoever reacts to the end (the history list) reads the saved thread.
       this.busy = false;
       this.emit();

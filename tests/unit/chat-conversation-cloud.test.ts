@@ -144,6 +144,18 @@ describe('Conversation with the cloud', () => {
     expect(conversation.snapshot.thread.messages.at(-1)).toMatchObject({ status: 'complete', origin: DEVICE_ORIGIN });
   });
 
+  test('under a rule (no sheet), a failure before sending keeps the question, with the reason on the answer', async () => {
+    const deps = new CloudFakes();
+    deps.route_ = () => ({ engine: 'cloud', consent: 'rule' });
+    deps.model = () => Promise.reject(new Error('Your message is too long for this model.'));
+    const conversation = Conversation.start({ url: 'https://example.com/a', title: 'A' }, deps);
+    await conversation.send('A very long question');
+    const [question, answer] = conversation.snapshot.thread.messages;
+    expect(question).toMatchObject({ role: 'user', text: 'A very long question' });
+    expect(answer).toMatchObject({ status: 'error', error: 'Your message is too long for this model.' });
+    expect(deps.sent).toHaveLength(0);
+  });
+
   test('the notice clears on the next request', async () => {
     const { deps, conversation } = await answered();
     deps.decision = 'cancel';
