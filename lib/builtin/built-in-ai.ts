@@ -98,9 +98,9 @@ export class BuiltInAi {
     });
     let text = '';
     try {
-      const window = contextWindowOf(session);
+      const limit = contextWindowOf(session);
       const tokens = contextUsageOf(session) + (await measureUsage(session, last.content, signal));
-      if (window && tokens > window) throw new BuiltInTooLongError(tokens, window);
+      if (limit && tokens > limit) throw new BuiltInTooLongError(tokens, limit);
       const reader = session.promptStreaming(last.content, { signal }).getReader();
       try {
         for (;;) {

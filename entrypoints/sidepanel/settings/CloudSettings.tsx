@@ -30,13 +30,13 @@ export function CloudSettings({ settings, cloud, save }: Props) {
   const [name, setName] = useState(settings.cloudName);
   const [baseUrl, setBaseUrl] = useState(settings.cloudBaseUrl);
   const [model, setModel] = useState(settings.cloudModel);
-  const [window, setWindow] = useState(String(settings.cloudContextTokens));
+  const [contextWindow, setContextWindow] = useState(String(settings.cloudContextTokens));
   const [apiKey, setApiKey] = useState('');
   const [keyStatus, setKeyStatus] = useState<Status>(null);
   useEffect(() => setName(settings.cloudName), [settings.cloudName]);
   useEffect(() => setBaseUrl(settings.cloudBaseUrl), [settings.cloudBaseUrl]);
   useEffect(() => setModel(settings.cloudModel), [settings.cloudModel]);
-  useEffect(() => setWindow(String(settings.cloudContextTokens)), [settings.cloudContextTokens]);
+  useEffect(() => setContextWindow(String(settings.cloudContextTokens)), [settings.cloudContextTokens]);
 
   const keyOrigin = key?.origin;
   const providerOrigin = URL.canParse(settings.cloudBaseUrl) ? new URL(settings.cloudBaseUrl).origin : null;
@@ -95,8 +95,8 @@ export function CloudSettings({ settings, cloud, save }: Props) {
         type="number"
         min="2048"
         step="1"
-        value={window}
-        onInput={(e) => setWindow(e.currentTarget.value)}
+        value={contextWindow}
+        onInput={(e) => setContextWindow(e.currentTarget.value)}
       />
       <div class="toolbar">
         <button
@@ -108,7 +108,7 @@ export function CloudSettings({ settings, cloud, save }: Props) {
               cloudName: name,
               cloudBaseUrl: baseUrl,
               cloudModel: model,
-              cloudContextTokens: numberField(window),
+              cloudContextTokens: numberField(contextWindow),
             })
           }
         >
