@@ -2,13 +2,12 @@
  * Where a request runs (issue 14), decided in the panel before anything is sent: the
  * routing policy, redaction of personal data and its local restore.
  */
+export { profileValues, type RedactionKind } from './find-personal';
 export {
   StreamingRestorer,
-  profileValues,
   redactMessages,
   restorePlaceholders,
   type Redaction,
-  type RedactionKind,
   type RedactionResult,
   type RedactedMessage,
 } from './redact';
